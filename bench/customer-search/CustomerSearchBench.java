@@ -35,9 +35,9 @@ public class CustomerSearchBench {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB");
         if (System.getenv("BENCH_EXPLAIN") != null) {
-            // Logs the plan of every statement slower than 5 ms, to check which indexes serve a search.
+            // Logs the plan of every statement slower than 40 ms, to check which indexes serve a search.
             builder.setServerConfig("shared_preload_libraries", "auto_explain")
-                    .setServerConfig("auto_explain.log_min_duration", "5").setServerConfig("auto_explain.log_analyze", "on");
+                    .setServerConfig("auto_explain.log_min_duration", "40").setServerConfig("auto_explain.log_analyze", "on");
         }
         try (EmbeddedPostgres pg = builder.start()) {
             // A pool like the server's: without one every query would pay for a new connection.
