@@ -34,17 +34,18 @@ public class CustomerSearchBench {
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB");
-        if (System.getenv("BENCH_EXPLAIN") != null) {
-            // Logs the plan of every statement slower than 40 ms, to check which indexes serve a search.
-            builder.setServerConfig("shared_preload_libraries", "auto_explain")
-                    .setServerConfig("auto_explain.log_min_duration", "40").setServerConfig("auto_explain.log_analyze", "on");
-        }
+        boolean explain = System.getenv("BENCH_EXPLAIN") != null;
         try (EmbeddedPostgres pg = builder.start()) {
             // A pool like the server's: without one every query would pay for a new connection.
             com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
             pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             pool.setUsername("postgres");
-            pool.setMaximumPoolSize(4);
+            pool.setMaximumPoolSize(explain ? 2 : 4);
+            if (explain) {
+                // Connections that log the plan of every statement slower than 20 ms.
+                pool.setConnectionInitSql("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 20; "
+                        + "SET auto_explain.log_analyze = on");
+            }
             DataSource ds = new com.zaxxer.hikari.HikariDataSource(pool);
             JdbcClient jdbc = JdbcClient.create(ds);
             Flyway.configure().dataSource(ds).locations("filesystem:server/src/main/resources/db/migration")
@@ -53,6 +54,11 @@ public class CustomerSearchBench {
                     jdbc.sql("SHOW server_version").query(String.class).single(),
                     jdbc.sql("SHOW lc_ctype").query(String.class).single());
             load(jdbc, customers);
+            if (System.getenv("BENCH_KEEP") != null) {
+                // Leaves the loaded database running for psql/EXPLAIN until the process is stopped.
+                System.out.println("Database kept running: psql -h localhost -p " + pg.getPort() + " -U postgres postgres");
+                Thread.sleep(Long.MAX_VALUE);
+            }
 
             Constructor<CustomerSearch> c = CustomerSearch.class.getDeclaredConstructor(JdbcClient.class);
             c.setAccessible(true);
