@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -73,7 +72,6 @@ public class CustomerSearchBench {
             List<String[]> addresses = jdbc.sql("SELECT district, estate, building, room FROM customer TABLESAMPLE SYSTEM (1) LIMIT ?")
                     .param(iterations).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
             List<String> enterprises = sample(jdbc, "SELECT enterprise_name FROM customer WHERE enterprise_name IS NOT NULL", iterations);
-            Random random = new Random(7);
 
             System.out.printf("%n%-58s %8s %8s %8s%n", "search (page of 20 + capped count)", "p50 ms", "p95 ms", "max ms");
             time("q = full name (2-3 chars, prefix)", iterations, i -> search.search(CustomerQuery.text(names.get(i)), all, 0, 20, 1000).items().size());
@@ -106,7 +104,6 @@ public class CustomerSearchBench {
             time("CustomerLookup.byPhone(\"+86...\"), cache miss (query)", iterations, i -> uncached.byPhone("+86" + phones.get(i)).size());
             phones.forEach(lookup::byPhone); // fill the cache: the next lookups of these numbers are hits
             time("CustomerLookup.byPhone(\"0086...\"), repeated (cache)", iterations, i -> lookup.byPhone("0086" + phones.get(i)).size());
-            random.nextInt();
         }
     }
 
