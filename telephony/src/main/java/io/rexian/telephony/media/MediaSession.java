@@ -15,6 +15,7 @@ import io.rexian.telephony.media.audio.AudioSource;
 import io.rexian.telephony.media.audio.SampleSequence;
 import io.rexian.telephony.media.dtmf.TelephoneEventReceiver;
 import io.rexian.telephony.media.dtmf.TelephoneEventSender;
+import io.rexian.telephony.media.mix.FrameMixer;
 import io.rexian.telephony.media.rtp.InboundDatagram;
 import io.rexian.telephony.media.rtp.JitterBuffer;
 import io.rexian.telephony.media.rtp.PortAllocator.ChannelPair;
@@ -98,7 +99,7 @@ public final class MediaSession implements AutoCloseable {
     final short[] heard = new short[FRAME];
     byte[] heardPayload;
     final short[] sent = new short[FRAME];
-    private final short[] mixBuffer = new short[FRAME];
+    private final List<short[]> mixInputs = new ArrayList<>();
     private final byte[] encoded = new byte[FRAME];
     private final byte[] packet = new byte[RtpPacket.HEADER_LENGTH + 1024];
 
@@ -544,14 +545,11 @@ public final class MediaSession implements AutoCloseable {
                     && source.heardPayload.length == FRAME;
             return sameCodec ? source.heardPayload : null;
         }
-        Arrays.fill(mixBuffer, (short) 0);
+        mixInputs.clear();
         for (MediaSession source : sources) {
-            for (int i = 0; i < FRAME; i++) {
-                int sum = mixBuffer[i] + source.heard[i];
-                mixBuffer[i] = (short) Math.max(-32768, Math.min(32767, sum));
-            }
+            mixInputs.add(source.heard);
         }
-        System.arraycopy(mixBuffer, 0, sent, 0, FRAME);
+        FrameMixer.mix(mixInputs, FRAME, sent);
         return null;
     }
 
