@@ -44,6 +44,7 @@ public final class MediaEngine implements AutoCloseable {
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(2048);
     private final long startNanos = System.nanoTime();
     private long ticks;
+    private long nowMillis;
     private volatile int sessionCount;
 
     // Pacing statistics: written by the pacing thread only.
@@ -143,6 +144,7 @@ public final class MediaEngine implements AutoCloseable {
         try {
             long scheduled = startNanos + (ticks + 1) * TICK_NANOS;
             long now = ticks * TICK_MILLIS;
+            nowMillis = now;
             ticks++;
             Runnable command;
             while ((command = commands.poll()) != null) {
@@ -161,6 +163,11 @@ public final class MediaEngine implements AutoCloseable {
             // An exception would cancel the fixed-rate schedule and silence every call.
             log.error("media tick failed", e);
         }
+    }
+
+    /** Logical time of the current tick in ms since start; read on the pacing thread only. */
+    long nowMillis() {
+        return nowMillis;
     }
 
     /** Non-blocking send from the pacing thread; false when the socket buffer was full. */

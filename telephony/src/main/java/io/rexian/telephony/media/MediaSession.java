@@ -230,7 +230,7 @@ public final class MediaSession implements AutoCloseable {
             telephoneEventType = negotiated.telephoneEventType();
             direction = negotiated.remoteRtp() == null ? Direction.INACTIVE : negotiated.direction();
             rtcpMux = negotiated.rtcpMux();
-            activeSinceMillis = nowMillis;
+            activeSinceMillis = engine.nowMillis();
             timeoutReported = false;
         });
     }
