@@ -392,6 +392,9 @@ public final class MediaSession implements AutoCloseable {
         }
         closed = true;
         stopRecordingNow();
+        // Peers in a bridge or conference read these frames; a gone party must sound silent.
+        Arrays.fill(heard, (short) 0);
+        heardPayload = null;
         engine.remove(this);
     }
 
