@@ -99,6 +99,8 @@ public class DeadlineScanner {
 
     /** Written beside the aggregate (no version bump) so that a reminder never makes a user's edit stale. */
     private void history(long workOrderId, String action, Instant at, String detail, String note) {
+        // the same row lock the lifecycle takes, so history numbering never collides
+        jdbc.sql("select id from work_order where id = ? for update").param(workOrderId).query(Long.class).list();
         jdbc.sql("""
                         insert into work_order_event (work_order_id, seq, action, from_state, to_state, actor, at, note, detail)
                         select w.id, coalesce((select max(seq) from work_order_event e where e.work_order_id = w.id), 0) + 1,

@@ -148,7 +148,7 @@ public class WorkOrderLifecycle {
 
     public WorkOrderView view(long id, CurrentUser by) {
         by.require(Permission.WORKORDER_VIEW);
-        return views.of(load(id, by), by);
+        return inTransaction(() -> views.of(load(id, by), by));
     }
 
     /** Runs one action on the aggregate; package-visible for incidents and callbacks. */
@@ -157,7 +157,11 @@ public class WorkOrderLifecycle {
         by.require(Permission.WORKORDER_VIEW);
         try {
             inTransaction(() -> {
-                WorkOrder w = load(id, by);
+                WorkOrder w = workOrders.findForUpdate(id)
+                        .orElseThrow(() -> DomainException.notFound("workorder.error.notFound", id));
+                if (!w.visibleTo(by)) {
+                    throw DomainException.forbidden("workorder.error.notYourTeam", w.number());
+                }
                 if (expectedVersion != null && expectedVersion != w.version()) {
                     throw stale(w);
                 }
