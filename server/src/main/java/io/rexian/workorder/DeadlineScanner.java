@@ -82,7 +82,7 @@ public class DeadlineScanner {
         return jdbc.sql("""
                         select d.id, w.id, w.number, w.team_id, d.phase, d.due_at, d.escalation_level
                         from work_order_deadline d join work_order w on w.id = d.work_order_id
-                        where d.met_at is null and w.closed_at is null and w.waiting_since is null and """ + condition
+                        where d.met_at is null and w.closed_at is null and w.waiting_since is null and\s""" + condition
                         + " order by d.due_at limit 1000")
                 .params(params)
                 .query((rs, i) -> new Open(rs.getLong(1), rs.getLong(2), rs.getString(3), (Long) rs.getObject(4),

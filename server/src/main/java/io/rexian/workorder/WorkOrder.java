@@ -224,7 +224,7 @@ public class WorkOrder extends AbstractAggregateRoot<WorkOrder> {
             onSiteAt = ctx.now();
             deadline(DeadlinePhase.ON_SITE).ifPresent(d -> d.meet(ctx.now()));
         }
-        apply(t, by, ctx, note, step.name());
+        apply(t, by, ctx, note, step == null ? null : step.name());
     }
 
     public void reply(String note, CurrentUser by, Context ctx) {

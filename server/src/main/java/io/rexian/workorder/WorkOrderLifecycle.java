@@ -151,6 +151,13 @@ public class WorkOrderLifecycle {
         return inTransaction(() -> views.of(load(id, by), by));
     }
 
+    /** An attachment's file, after checking the user may see its work order. */
+    public Attachments.StoredFile attachment(long workOrderId, long attachmentId, CurrentUser by) {
+        by.require(Permission.WORKORDER_VIEW);
+        inTransaction(() -> load(workOrderId, by));
+        return attachments.file(workOrderId, attachmentId);
+    }
+
     /** Runs one action on the aggregate; package-visible for incidents and callbacks. */
     WorkOrderView act(long id, Long expectedVersion, CurrentUser by, String action, Map<String, ?> changes,
                       Action body) {

@@ -57,7 +57,7 @@ public class WorkOrderSearch {
                                w.address, c.name as category, w.team_id, w.received_at, w.overdue, w.callback_result,
                                w.waiting_since is not null as waiting
                         from work_order w left join wo_category c on c.id = w.category_id
-                        where """ + where + " order by w.received_at desc, w.id desc limit ? offset ?")
+                        where\s""" + where + " order by w.received_at desc, w.id desc limit ? offset ?")
                 .params(params)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
