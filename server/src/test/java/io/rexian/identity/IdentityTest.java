@@ -28,6 +28,11 @@ public @interface IdentityTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     class Config {
+        static {
+            // Runs while the context is being built, after logging is set up and before the runners.
+            StartupLog.attach();
+        }
+
         @Bean
         @Primary
         MovableClock movableClock() {
