@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param duplicateWindow       how far back registration looks for likely duplicates
  * @param attachmentMaxSize     largest accepted attachment
  * @param attachmentTypes       accepted content types of attachments
+ * @param pdfFont               a TrueType font (.ttf or .ttc) with Chinese glyphs for PDFs; null: look in the usual places
  */
 @ConfigurationProperties("rexian.workorder")
 public record WorkOrderSettings(
@@ -21,5 +22,6 @@ public record WorkOrderSettings(
         @DefaultValue("2h") Duration escalateToManagerAfter,
         @DefaultValue("72h") Duration duplicateWindow,
         @DefaultValue("10MB") DataSize attachmentMaxSize,
-        @DefaultValue({"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}) List<String> attachmentTypes) {
+        @DefaultValue({"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}) List<String> attachmentTypes,
+        java.nio.file.Path pdfFont) {
 }

@@ -4,6 +4,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.rexian.identity.CurrentUser;
 import io.rexian.platform.PlatformSettings;
 import io.rexian.workorder.WorkOrderLifecycle;
+import io.rexian.workorder.WorkOrderSettings;
 import io.rexian.workorder.WorkOrderView;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -27,48 +28,53 @@ import org.thymeleaf.context.Context;
 
 /**
  * A work order as PDF: the printable page rendered by OpenHTMLtoPDF with a CJK font embedded.
- * Fonts are looked up in {@link #FONT_CANDIDATES} (Debian's fonts-noto-cjk first); without one,
- * Chinese characters come out as blanks and a warning is logged.
+ * The font is {@code rexian.workorder.pdf-font} when set, else the first of {@link #FONT_CANDIDATES}
+ * that PDFBox can embed (TrueType outlines: fonts-wqy-microhei, fonts-wqy-zenhei, fonts-arphic-uming;
+ * fonts-noto-cjk has CFF outlines PDFBox cannot embed). Without one, Chinese characters come
+ * out blank and a warning is logged.
  */
 @Controller
 class WorkOrderDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(WorkOrderDocuments.class);
 
-    /** TrueType/OpenType (not collection) fonts usable by PDFBox, or a .ttc collection PDFBox can read. */
     static final List<String> FONT_CANDIDATES = List.of(
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
             "/usr/share/fonts/truetype/arphic/uming.ttc");
 
     private final WorkOrderLifecycle lifecycle;
     private final TemplateEngine templates;
     private final PlatformSettings platform;
+    private final List<String> fonts;
 
-    WorkOrderDocuments(WorkOrderLifecycle lifecycle, TemplateEngine templates, PlatformSettings platform) {
+    WorkOrderDocuments(WorkOrderLifecycle lifecycle, TemplateEngine templates, PlatformSettings platform,
+                       WorkOrderSettings settings) {
         this.lifecycle = lifecycle;
         this.templates = templates;
         this.platform = platform;
+        this.fonts = settings.pdfFont() == null ? FONT_CANDIDATES
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(settings.pdfFont().toString()), FONT_CANDIDATES.stream()).toList();
     }
 
     @GetMapping("/work-orders/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, CurrentUser user, Locale locale) {
         WorkOrderView w = lifecycle.view(id, user);
         String html = templates.process("workorder/print", new Context(locale, Map.of("w", w, "zone", platform.timeZone())));
-        byte[] pdf = render(html);
+        byte[] pdf = render(html, fonts);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(w.number() + ".pdf").build().toString())
                 .body(pdf);
     }
 
-    static byte[] render(String html) {
+    static byte[] render(String html, List<String> fonts) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(document);
             boolean font = false;
-            for (String candidate : FONT_CANDIDATES) {
+            for (String candidate : fonts) {
                 File f = new File(candidate);
                 if (f.canRead()) {
                     font = CjkFont.register(builder, document, f);
@@ -78,7 +84,7 @@ class WorkOrderDocuments {
                 }
             }
             if (!font) {
-                log.warn("No CJK font found in {}; install fonts-noto-cjk for Chinese text in PDFs", FONT_CANDIDATES);
+                log.warn("No embeddable CJK font in {}; install fonts-wqy-microhei or set rexian.workorder.pdf-font", fonts);
             }
             builder.withHtmlContent(xhtml(html), null);
             builder.toStream(out);

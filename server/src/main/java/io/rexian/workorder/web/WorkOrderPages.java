@@ -1,5 +1,6 @@
 package io.rexian.workorder.web;
 
+import io.rexian.customer.CustomerLookup;
 import io.rexian.identity.CurrentUser;
 import io.rexian.identity.Permission;
 import io.rexian.identity.Teams;
@@ -52,9 +53,11 @@ class WorkOrderPages {
     private final Incidents incidents;
     private final MessageSource messages;
     private final PlatformSettings platform;
+    private final CustomerLookup customerLookup;
 
-    WorkOrderPages(WorkOrderLifecycle lifecycle, WorkOrderSearch search, WorkOrderTypes types, Teams teams,
+    WorkOrderPages(CustomerLookup customerLookup, WorkOrderLifecycle lifecycle, WorkOrderSearch search, WorkOrderTypes types, Teams teams,
                    Callbacks callbacks, Incidents incidents, MessageSource messages, PlatformSettings platform) {
+        this.customerLookup = customerLookup;
         this.lifecycle = lifecycle;
         this.search = search;
         this.types = types;
@@ -129,6 +132,15 @@ class WorkOrderPages {
             common(model);
             return "workorder/new";
         }
+    }
+
+    /** The customer picker: customers having the typed number, each with a button that fills the form. */
+    @GetMapping("/work-orders/customers")
+    String customers(@RequestParam(required = false) String contactPhone, CurrentUser user, Model model) {
+        user.require(Permission.WORKORDER_CREATE);
+        model.addAttribute("customers", customerLookup.byPhone(contactPhone));
+        model.addAttribute("phone", contactPhone);
+        return "workorder/duplicates :: customers";
     }
 
     @GetMapping("/work-orders/duplicates")
