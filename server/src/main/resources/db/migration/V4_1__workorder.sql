@@ -116,6 +116,8 @@ create index work_order_category on work_order (category_id, received_at desc);
 create index work_order_state on work_order (state, received_at desc);
 create index work_order_overdue on work_order (received_at desc) where overdue;
 create index work_order_phone on work_order (contact_phone);
+create index work_order_customer_name on work_order (customer_name);
+create index work_order_customer on work_order (customer_id) where customer_id is not null;
 create index work_order_address_trgm on work_order using gin (address gin_trgm_ops);
 create index work_order_custom on work_order using gin (custom_fields jsonb_path_ops);
 create index work_order_incident on work_order (incident_id) where incident_id is not null;

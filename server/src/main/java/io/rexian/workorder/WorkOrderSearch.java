@@ -85,9 +85,8 @@ public class WorkOrderSearch {
         eq(sql, params, "w.callback_result", q.callbackResult());
         eq(sql, params, "w.callback_status", q.callbackStatus());
         if (q.categoryId() != null) {
-            sql.append("""
-                     and w.category_id in (with recursive sub(id) as (select ?::bigint union all
-                       select c.id from wo_category c join sub on c.parent_id = sub.id) select id from sub)""");
+            sql.append(" and w.category_id in (with recursive sub(id) as (select ?::bigint union all")
+                    .append(" select c.id from wo_category c join sub on c.parent_id = sub.id) select id from sub)");
             params.add(q.categoryId());
         }
         if (q.receivedFrom() != null) {
@@ -103,11 +102,18 @@ public class WorkOrderSearch {
         }
         if (q.text() != null && !q.text().isBlank()) {
             String t = q.text().trim();
-            sql.append(" and (w.number = ? or w.contact_phone = ? or w.address ilike ? or w.customer_name = ?)");
-            params.add(t);
-            params.add(t);
-            params.add("%" + t.replace("%", "\\%").replace("_", "\\_") + "%");
-            params.add(t);
+            // pick the indexed column the text can be, so one index answers instead of an OR over four
+            if (t.matches("[0-9+\\- ]{5,20}")) {
+                sql.append(" and w.contact_phone = ?");
+                params.add(t);
+            } else if (t.matches("[A-Z]{1,4}[0-9]{6,}")) {
+                sql.append(" and w.number = ?");
+                params.add(t);
+            } else {
+                sql.append(" and (w.address ilike ? or w.customer_name = ?)");
+                params.add("%" + t.replace("%", "\\%").replace("_", "\\_") + "%");
+                params.add(t);
+            }
         }
         for (Map.Entry<String, String> e : q.custom().entrySet()) {
             if (e.getValue() == null || e.getValue().isBlank()) {

@@ -149,11 +149,18 @@ class WorkOrderApiTests {
     @Test
     void incidentLinksDuplicatesAndClosingAnswersThemAll() {
         CurrentUser leader = users.withRoles(TestUsers.unique("leader"), null, "TEAM_LEADER");
-        long category = types.addCategory(null, TestUsers.unique("管道爆裂"));
+        long parent = types.addCategory(null, TestUsers.unique("设施故障"));
+        long category = types.addCategory(parent, TestUsers.unique("管道爆裂"));
         WorkOrderView first = lifecycle.register(burst(category, "13700000001", "东城区幸福路10号1单元"), agent);
         List<Incidents.Suggestion> suggestions = incidents.likelyDuplicates(category, "东城区幸福路10号2单元", "13700000002", agent);
         assertThat(suggestions).extracting(Incidents.Suggestion::id).contains(first.id());
         WorkOrderView second = lifecycle.register(burst(category, "13700000002", "东城区幸福路10号2单元"), agent);
+
+        // searching the parent category finds work orders filed under its children
+        WorkOrderQuery byParent = new WorkOrderQuery(null, null, parent, null, null, null, null, null, null, null,
+                null, Map.of(), 0, 20);
+        assertThat(search.search(byParent, agent).rows()).extracting(WorkOrderSearch.Row::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
 
         long incident = incidents.open("幸福路10号管道爆裂", category, "幸福路", List.of(first.id(), second.id()), leader);
         assertThat(incidents.require(incident).workOrders()).hasSize(2);
