@@ -115,6 +115,10 @@ create index work_order_type_received on work_order (type_code, received_at desc
 create index work_order_category on work_order (category_id, received_at desc);
 create index work_order_state on work_order (state, received_at desc);
 create index work_order_overdue on work_order (received_at desc) where overdue;
+create index work_order_team_overdue on work_order (team_id, received_at desc) where overdue;
+create index work_order_type_state on work_order (type_code, state, received_at desc);
+create index work_order_callback_result on work_order (callback_result, received_at desc) where callback_result is not null;
+create index work_order_callback_status on work_order (callback_status, received_at desc) where callback_status is not null;
 create index work_order_phone on work_order (contact_phone);
 create index work_order_customer_name on work_order (customer_name);
 create index work_order_customer on work_order (customer_id) where customer_id is not null;

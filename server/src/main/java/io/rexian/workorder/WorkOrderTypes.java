@@ -65,7 +65,14 @@ public class WorkOrderTypes {
     }
 
     public void saveCustomFields(String typeCode, List<CustomField> fields) {
+        require(typeCode);
         for (CustomField f : fields) {
+            if (f.kind() == null || f.label() == null || f.label().isBlank()) {
+                throw DomainException.invalid("workorder.custom.incomplete", String.valueOf(f.key()));
+            }
+            if ((f.kind() == CustomField.Kind.CHOICE || f.kind() == CustomField.Kind.MULTI_CHOICE) && f.options().isEmpty()) {
+                throw DomainException.invalid("workorder.custom.noOptions", f.label());
+            }
             if (f.key() == null || !f.key().matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")) {
                 throw DomainException.invalid("workorder.custom.badKey", String.valueOf(f.key()));
             }
@@ -88,6 +95,18 @@ public class WorkOrderTypes {
 
     public Optional<Category> category(Long id) {
         return id == null ? Optional.empty() : categories().stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    public List<CustomField> parseCustomFields(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<CustomField>>() { });
+        } catch (RuntimeException e) {
+            throw DomainException.invalid("workorder.custom.unreadable", e.getMessage());
+        }
+    }
+
+    public String customFieldsJson(String typeCode) {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(require(typeCode).customFields());
     }
 
     public long addCategory(Long parentId, String name) {

@@ -144,7 +144,7 @@ class WorkOrderBenchmark {
                        now() - (g % 525600) * interval '1 minute',
                        case when g % 8 >= 5 then now() - (g % 525600) * interval '1 minute' + interval '5 hours' end,
                        g % 13 = 0,
-                       case when g % 8 >= 5 and g % 4 = 0 then (array['SATISFIED','UNSATISFIED'])[1 + (g / 4) % 2] end,
+                       case when g % 8 >= 5 and g % 3 = 0 then (array['SATISFIED','UNSATISFIED'])[1 + (g / 4) % 2] end,
                        'bench', now(), 'bench'
                 from generate_series(1, ?) g""")
                 .params(workflow, category, child, team, rows).update();

@@ -25,6 +25,12 @@ class WorkOrderDeadlineTests {
     @Autowired MovableClock clock;
     @Autowired JdbcClient jdbc;
 
+    /** Office hours 08:30-17:30 Monday to Friday, no round-the-clock season: other tests may have edited the calendar. */
+    @org.junit.jupiter.api.BeforeEach
+    void officeHours() {
+        jdbc.sql("update wo_calendar set work_start = '08:30', work_end = '17:30', work_days = '1,2,3,4,5', round_the_clock = ''").update();
+    }
+
     void at(String local) {
         clock.set(LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
     }

@@ -129,4 +129,34 @@ class WorkOrderPagesTests {
         mvc.perform(get("/work-orders/stats").with(TestUsers.as(agent))).andExpect(status().isForbidden());
         mvc.perform(get("/inbox").with(TestUsers.as(lead))).andExpect(status().isOk());
     }
+
+    @Test
+    void administratorEditsWorkflowRulesAndCalendarOnTheWeb() throws Exception {
+        CurrentUser admin = users.withRoles(TestUsers.unique("admin"), null, "ADMIN");
+        mvc.perform(get("/work-orders/admin").param("type", "CONSULTATION").with(TestUsers.as(admin)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("REGISTERED")));
+        // a state nobody can reach is refused with a sentence naming it
+        mvc.perform(post("/work-orders/admin/workflow").with(TestUsers.as(admin)).with(csrf()).param("type", "CONSULTATION")
+                        .param("json", """
+                                {"initialState":"REGISTERED","states":[{"code":"REGISTERED","terminal":false},
+                                 {"code":"LIMBO","terminal":false},{"code":"CLOSED","terminal":true}],
+                                 "transitions":[{"action":"ANSWER","from":["REGISTERED"],"to":"CLOSED","permission":"WORKORDER_ANSWER","required":["note"]}]}"""))
+                .andExpect(flash().attribute("error", "状态 LIMBO 无法从初始状态到达。"));
+        mvc.perform(post("/work-orders/admin/workflow").with(TestUsers.as(admin)).with(csrf()).param("type", "CONSULTATION")
+                        .param("json", """
+                                {"initialState":"REGISTERED","states":[{"code":"REGISTERED","terminal":false},{"code":"CLOSED","terminal":true}],
+                                 "transitions":[{"action":"ANSWER","from":["REGISTERED"],"to":"CLOSED","permission":"WORKORDER_ANSWER","required":["note"]},
+                                  {"action":"REOPEN","from":["CLOSED"],"to":"REGISTERED","permission":"WORKORDER_REOPEN","required":["note"]}]}"""))
+                .andExpect(flash().attribute("ok", "已保存 2"));
+        mvc.perform(post("/work-orders/admin/rules").with(TestUsers.as(admin)).with(csrf()).param("type", "REPAIR")
+                        .param("ruleType", "REPAIR").param("priority", "LOW").param("phase", "RESOLVE")
+                        .param("minutes", "60").param("remindBefore", "90"))
+                .andExpect(flash().attribute("error", "时限须为正数，提醒时间须短于时限。"));
+        mvc.perform(post("/work-orders/admin/calendar").with(TestUsers.as(admin)).with(csrf()).param("type", "REPAIR")
+                        .param("workStart", "08:00").param("workEnd", "17:00").param("workDays", "1,2,3,4,5")
+                        .param("seasons", "11-15..03-15").param("holidays", "2026-10-01, 2026-10-02"))
+                .andExpect(flash().attribute("ok", "已保存 "));
+        // an agent may not configure
+        mvc.perform(get("/work-orders/admin").with(TestUsers.as(agent))).andExpect(status().isForbidden());
+    }
 }

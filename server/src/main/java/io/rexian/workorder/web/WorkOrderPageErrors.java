@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Refusals on work-order pages: the error page with the right status and the reason in the user's language. */
-@ControllerAdvice(assignableTypes = {WorkOrderPages.class, WorkOrderDocuments.class, WorkOrderStatisticsPages.class})
+@ControllerAdvice(assignableTypes = {WorkOrderPages.class, WorkOrderDocuments.class, WorkOrderStatisticsPages.class,
+        WorkOrderAdminPages.class})
 class WorkOrderPageErrors {
 
     private final MessageSource messages;
