@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.rexian.telephony.media.audio.AudioSource;
 import io.rexian.telephony.media.audio.SampleSequence;
+import io.rexian.telephony.media.dtmf.InbandDtmfDetector;
 import io.rexian.telephony.media.dtmf.TelephoneEventReceiver;
 import io.rexian.telephony.media.dtmf.TelephoneEventSender;
 import io.rexian.telephony.media.mix.FrameMixer;
@@ -83,6 +84,7 @@ public final class MediaSession implements AutoCloseable {
     private final JitterBuffer jitterBuffer;
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final TelephoneEventReceiver eventReceiver = new TelephoneEventReceiver(this::onDigit);
+    private final InbandDtmfDetector inbandDetector = new InbandDtmfDetector(this::onDigit);
     private final TelephoneEventSender eventSender = new TelephoneEventSender(100, 60);
     private final TelephoneEventSender.Packet eventPacket = new TelephoneEventSender.Packet();
     private AudioSource playback;
@@ -486,6 +488,10 @@ public final class MediaSession implements AutoCloseable {
             int n = Math.min(FRAME, heardPayload.length);
             inboundCodec.decode(heardPayload, 0, n, heard);
             Arrays.fill(heard, n, FRAME, (short) 0);
+            if (telephoneEventType < 0) {
+                // The remote cannot send RFC 4733 events, so its keys arrive as tones.
+                inbandDetector.onFrame(heard, FRAME);
+            }
         } else {
             heardPayload = null;
             Arrays.fill(heard, (short) 0);

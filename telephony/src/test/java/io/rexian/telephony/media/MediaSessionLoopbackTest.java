@@ -78,6 +78,22 @@ class MediaSessionLoopbackTest {
         assertThat(b.packetsRelayed()).as("echo relays payloads untouched").isGreaterThan(20);
     }
 
+    @Test
+    void keysPlayedAsTonesAreDetectedWhenTheRemoteHasNoTelephoneEvents() throws Exception {
+        EventLog ivrEvents = new EventLog();
+        MediaSession ivr = engine.createSession(ivrEvents);
+        MediaSession phone = engine.createSession(MediaListener.NONE);
+        String offerWithoutEvents = phone.offer().toString().replace("RTP/AVP 0 8 101", "RTP/AVP 0");
+        phone.acceptAnswer(Sdp.parse(ivr.answer(Sdp.parse(offerWithoutEvents)).toString()));
+        short[] seven = new short[800]; // 100 ms of 852 + 1209 Hz
+        for (int i = 0; i < seven.length; i++) {
+            seven[i] = (short) (6000 * (Math.sin(2 * Math.PI * 852 * i / 8000.0) + Math.sin(2 * Math.PI * 1209 * i / 8000.0)));
+        }
+        phone.play(Prompt.of("7", seven), Prompt.of("gap", new short[800]), Prompt.of("7", seven));
+        Await.until(Duration.ofSeconds(5), () -> ivrEvents.digits().length() >= 2, "two in-band digits");
+        assertThat(ivrEvents.digits()).isEqualTo("77");
+    }
+
     static short[] concat(short[] x, short[] y) {
         short[] out = new short[x.length + y.length];
         System.arraycopy(x, 0, out, 0, x.length);
