@@ -81,6 +81,7 @@ public final class MediaSession implements AutoCloseable {
     private long lastSendNanos;
     private boolean sentSinceReport;
     private Codec inboundCodec;
+    private long inboundSsrc = -1;
     private final JitterBuffer jitterBuffer;
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final TelephoneEventReceiver eventReceiver = new TelephoneEventReceiver(this::onDigit);
@@ -462,6 +463,11 @@ public final class MediaSession implements AutoCloseable {
         if (event) {
             eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
         } else {
+            if (rtp.ssrc() != inboundSsrc) {
+                // A new source (transfer, phone restart): its sequence numbers start anew.
+                inboundSsrc = rtp.ssrc();
+                jitterBuffer.clear();
+            }
             inboundCodec = packetCodec;
             jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy());
         }

@@ -34,7 +34,12 @@ public final class JitterBuffer {
     /** Queues a frame's payload; late or duplicate frames are dropped. */
     public void offer(int sequence, byte[] payload) {
         long extended = extend(sequence);
-        if (playing && extended < next) {
+        if (playing && next - extended > CAPACITY) {
+            // Far behind what we play: a restarted sender, not a late frame. Follow it.
+            frames.clear();
+            playing = false;
+            highest = extended;
+        } else if (playing && extended < next) {
             dropped++;
             return;
         }

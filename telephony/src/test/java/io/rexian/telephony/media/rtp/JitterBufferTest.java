@@ -64,6 +64,18 @@ class JitterBufferTest {
         assertThat(playOut(3)).containsExactly(3, 4, 5);
     }
 
+    @Test
+    void senderThatRestartsFarBehindIsFollowedNotDroppedForever() {
+        for (int seq = 5000; seq < 5003; seq++) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(3)).containsExactly(5000, 5001, 5002);
+        for (int seq = 100; seq < 103; seq++) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(3)).containsExactly(100, 101, 102);
+    }
+
     private List<Integer> playOut(int slots) {
         List<Integer> played = new ArrayList<>();
         for (int i = 0; i < slots; i++) {
