@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.rexian.telephony.media.audio.AudioSource;
 import io.rexian.telephony.media.audio.SampleSequence;
+import io.rexian.telephony.media.dtmf.DtmfTones;
 import io.rexian.telephony.media.dtmf.InbandDtmfDetector;
 import io.rexian.telephony.media.dtmf.TelephoneEventReceiver;
 import io.rexian.telephony.media.dtmf.TelephoneEventSender;
@@ -89,6 +90,7 @@ public final class MediaSession implements AutoCloseable {
     private final TelephoneEventSender eventSender = new TelephoneEventSender(100, 60);
     private final TelephoneEventSender.Packet eventPacket = new TelephoneEventSender.Packet();
     private AudioSource playback;
+    private final java.util.ArrayDeque<AudioSource> digitTones = new java.util.ArrayDeque<>();
     private DigitCollector collector;
     private Recorder recorder;
     private List<MediaSession> hears = List.of();
@@ -288,13 +290,20 @@ public final class MediaSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- DTMF
 
-    /** Sends digits as RFC 4733 events (100 ms each, 60 ms apart); ignored if the remote has no telephone-event. */
+    /**
+     * Sends digits (100 ms each, 60 ms apart) as RFC 4733 events, or as in-band tones when the
+     * remote did not negotiate telephone-event; other audio pauses meanwhile.
+     */
     public void sendDigits(String digits) {
-        engine.submit(() -> {
-            if (telephoneEventType >= 0) {
-                eventSender.enqueue(digits);
-            }
-        });
+        engine.submit(() -> queueDigits(digits));
+    }
+
+    private void queueDigits(String digits) {
+        if (telephoneEventType >= 0) {
+            eventSender.enqueue(digits);
+        } else {
+            digitTones.add(new SampleSequence(List.of(DtmfTones.render(digits)), false));
+        }
     }
 
     /** Starts collecting digits; ends with one {@link MediaEvent.DigitsCollected}. Replaces a running collection. */
@@ -335,9 +344,7 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void forwardDigit(char digit) {
-        if (telephoneEventType >= 0) {
-            eventSender.enqueue(String.valueOf(digit));
-        }
+        queueDigits(String.valueOf(digit));
     }
 
     // ---------------------------------------------------------------- recording
@@ -545,6 +552,12 @@ public final class MediaSession implements AutoCloseable {
 
     /** Fills {@link #sent}; returns the peer's payload when it can be relayed untouched. */
     private byte[] produce() {
+        if (!digitTones.isEmpty()) {
+            if (digitTones.peek().read(sent)) {
+                return null;
+            }
+            digitTones.poll();
+        }
         if (playback != null) {
             if (playback.read(sent)) {
                 return null;

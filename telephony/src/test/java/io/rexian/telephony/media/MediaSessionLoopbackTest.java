@@ -94,6 +94,18 @@ class MediaSessionLoopbackTest {
         assertThat(ivrEvents.digits()).isEqualTo("77");
     }
 
+    @Test
+    void digitsSentToARemoteWithoutTelephoneEventsTravelAsTones() throws Exception {
+        EventLog ivrEvents = new EventLog();
+        MediaSession ivr = engine.createSession(ivrEvents);
+        MediaSession phone = engine.createSession(MediaListener.NONE);
+        String offerWithoutEvents = phone.offer().toString().replace("RTP/AVP 0 8 101", "RTP/AVP 8");
+        phone.acceptAnswer(Sdp.parse(ivr.answer(Sdp.parse(offerWithoutEvents)).toString()));
+        phone.sendDigits("90#");
+        Await.until(Duration.ofSeconds(5), () -> ivrEvents.digits().length() >= 3, "three in-band digits");
+        assertThat(ivrEvents.digits()).isEqualTo("90#");
+    }
+
     static short[] concat(short[] x, short[] y) {
         short[] out = new short[x.length + y.length];
         System.arraycopy(x, 0, out, 0, x.length);
