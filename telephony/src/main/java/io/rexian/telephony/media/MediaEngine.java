@@ -228,7 +228,9 @@ public final class MediaEngine implements AutoCloseable {
     void remove(MediaSession session) {
         sessions.remove(session);
         sessionCount.decrementAndGet();
-        ports.release(session.channels());
+        // Closing sockets and taking the allocator's lock (held while another thread binds)
+        // could stall the pacing thread, so the ports are returned from a virtual thread.
+        Thread.ofVirtual().name("rtp-port-release").start(() -> ports.release(session.channels()));
     }
 
     /** Closes every session and stops both threads. */
