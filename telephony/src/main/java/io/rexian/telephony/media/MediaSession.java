@@ -451,6 +451,9 @@ public final class MediaSession implements AutoCloseable {
         if (!event && packetCodec == null) {
             return; // comfort noise or a codec we never offered
         }
+        if (latched && !datagram.source().equals(remoteRtp)) {
+            return; // after latching only the party's own address may speak on this call
+        }
         if (engine.settings().symmetricRtp() && !latched) {
             latched = true;
             if (!datagram.source().equals(remoteRtp)) {
