@@ -133,6 +133,25 @@ class MixingTest {
     }
 
     @Test
+    void supervisorWhoLeavesIsNoLongerHeard() throws Exception {
+        Phone caller = phone("caller", CALLER_HZ, "0 8 101");
+        Phone agent = phone("agent", AGENT_HZ, "0 8 101");
+        Phone supervisor = phone("supervisor", SUPERVISOR_HZ, "0 8 101");
+        Bridge bridge = engine.bridge(caller.leg, agent.leg);
+        bridge.supervise(supervisor.leg, SupervisorMode.BARGE);
+        for (int i = 0; i < 50; i++) {
+            engine.tick();
+            Thread.sleep(2);
+        }
+        bridge.endSupervision();
+        run();
+        assertThat(caller.hearsBetween(SUPERVISOR_HZ, 0.1, 0.3)).isTrue();
+        assertThat(caller.hearsBetween(SUPERVISOR_HZ, 0.6, 1.0)).isFalse();
+        assertThat(agent.hearsBetween(SUPERVISOR_HZ, 0.6, 1.0)).isFalse();
+        assertThat(caller.hearsBetween(AGENT_HZ, 0.6, 1.0)).as("the call goes on").isTrue();
+    }
+
+    @Test
     void bargeIsHeardByBoth() throws Exception {
         Phone caller = phone("caller", CALLER_HZ, "0 8 101");
         Phone agent = phone("agent", AGENT_HZ, "0 8 101");
