@@ -557,6 +557,13 @@ public final class MediaSession implements AutoCloseable {
     void skip(long ticks) {
         timestamp = (timestamp + ticks * FRAME) & 0xFFFFFFFFL;
         lastSendNanos = 0;
+        if (recorder != null) {
+            // Keep the recording in real time: the skipped slots become silence.
+            short[] silence = new short[FRAME];
+            for (long i = 0; i < Math.min(ticks, 3000); i++) {
+                recorder.offer(silence, silence);
+            }
+        }
         if (collector != null) {
             MediaEvent.DigitsCollected done = collector.advance(ticks * MediaEngine.TICK_MILLIS);
             if (done != null) {

