@@ -59,9 +59,9 @@ public final class TestUsers {
         return new TestUsers(context);
     }
 
-    /** {@code prefix} plus a number unique in this JVM. */
+    /** {@code prefix} plus "_t" and a number unique in this JVM (never a demo username such as agent1). */
     public static String unique(String prefix) {
-        return prefix + SEQUENCE.incrementAndGet();
+        return prefix + "_t" + SEQUENCE.incrementAndGet();
     }
 
     /** A user holding the given roles (codes such as "AGENT"), optionally in a team. */
