@@ -40,5 +40,7 @@ class CustomerDemoDataTests {
         long owing = jdbc.sql("SELECT count(DISTINCT account_no) FROM billing_bill WHERE amount > paid")
                 .query(Long.class).single();
         assertThat(owing).isBetween(300L, 1500L);
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_payment WHERE channel IN ('微信', '银行代扣', '营业厅')")
+                .query(Long.class).single()).isGreaterThan(10_000L);
     }
 }
