@@ -63,6 +63,11 @@ public class WorkOrderLifecycle {
     }
 
     public WorkOrderView register(Register r, CurrentUser by) {
+        return register(r, List.of(), by);
+    }
+
+    /** Registers with photos or documents the caller sent along (type and size limited). */
+    public WorkOrderView register(Register r, List<Attachments.Upload> files, CurrentUser by) {
         by.require(Permission.WORKORDER_CREATE);
         Map<String, Object> custom = types.validateCustomFields(r.typeCode(), r.customFields());
         if (r.categoryId() != null && types.category(r.categoryId()).isEmpty()) {
@@ -80,6 +85,7 @@ public class WorkOrderLifecycle {
                 w.transferTo(requireRepairTeam(r.transferToTeam()).id(), by, r.transferReason(), ctx);
             }
             w = workOrders.saveAndFlush(w);
+            attachments.store(w, files, 1, by);
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("number", number);
             changes.put("type", r.typeCode());
@@ -118,7 +124,10 @@ public class WorkOrderLifecycle {
     }
 
     public WorkOrderView reply(long id, Long version, String note, CurrentUser by) {
-        return act(id, version, by, "reply", Map.of(), (w, ctx) -> w.reply(note, by, ctx));
+        return act(id, version, by, "reply", Map.of(), (w, ctx) -> {
+            w.reply(note, by, ctx);
+            escalations.replied(w);
+        });
     }
 
     public WorkOrderView answerAndClose(long id, Long version, String answer, CurrentUser by) {
