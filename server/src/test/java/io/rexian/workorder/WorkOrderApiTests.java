@@ -174,7 +174,7 @@ class WorkOrderApiTests {
                 .containsExactlyInAnyOrder(first.id(), second.id());
 
         long incident = incidents.open("幸福路10号管道爆裂", category, "幸福路", List.of(first.id(), second.id()), leader);
-        assertThat(incidents.require(incident).workOrders()).hasSize(2);
+        assertThat(incidents.view(incident, leader).workOrders()).hasSize(2);
         assertThat(incidents.close(incident, "管道已抢修完毕，供暖恢复", leader)).isEmpty();
         assertThat(lifecycle.view(first.id(), agent).state()).isEqualTo("CLOSED");
         assertThat(lifecycle.view(second.id(), agent).finalAnswer()).isEqualTo("管道已抢修完毕，供暖恢复");
