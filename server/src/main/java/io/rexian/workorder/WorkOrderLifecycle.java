@@ -69,6 +69,7 @@ public class WorkOrderLifecycle {
     /** Registers with photos or documents the caller sent along (type and size limited). */
     public WorkOrderView register(Register r, List<Attachments.Upload> files, CurrentUser by) {
         by.require(Permission.WORKORDER_CREATE);
+        checkRegistration(r);
         Map<String, Object> custom = types.validateCustomFields(r.typeCode(), r.customFields());
         if (r.categoryId() != null && types.category(r.categoryId()).isEmpty()) {
             throw DomainException.invalid("workorder.error.unknownCategory", r.categoryId());
@@ -213,6 +214,27 @@ public class WorkOrderLifecycle {
 
     WorkOrder.Context context(long workflowId) {
         return new WorkOrder.Context(workflows.definition(workflowId), clock.instant(), schedule);
+    }
+
+    /** The same rules as the API's bean validation, for callers that bypass it (pages, other modules). */
+    private static void checkRegistration(Register r) {
+        if (!java.util.Set.of("LOW", "NORMAL", "HIGH", "URGENT").contains(String.valueOf(r.priority()))) {
+            throw DomainException.invalid("workorder.error.badValue", fieldLabel("priority"), r.priority());
+        }
+        if (!java.util.Set.of("PHONE", "PORTAL", "WECHAT", "WALK_IN", "FIELD").contains(String.valueOf(r.channel()))) {
+            throw DomainException.invalid("workorder.error.badValue", fieldLabel("channel"), r.channel());
+        }
+        if (r.contactPhone() == null || !r.contactPhone().matches("[0-9+\\- ]{5,20}")) {
+            throw DomainException.invalid("workorder.error.badPhone", String.valueOf(r.contactPhone()));
+        }
+        if (r.description() == null || r.description().isBlank() || r.description().length() > 4000) {
+            throw DomainException.invalid("workorder.error.description");
+        }
+    }
+
+    private static org.springframework.context.MessageSourceResolvable fieldLabel(String field) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"workorder.field." + field}, field);
     }
 
     private TeamView requireRepairTeam(long teamId) {
