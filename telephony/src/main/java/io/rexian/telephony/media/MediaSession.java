@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.rexian.telephony.media.audio.AudioSource;
+import io.rexian.telephony.media.audio.SampleFifo;
 import io.rexian.telephony.media.audio.SampleSequence;
 import io.rexian.telephony.media.dtmf.DtmfTones;
 import io.rexian.telephony.media.dtmf.InbandDtmfDetector;
@@ -43,6 +44,8 @@ public final class MediaSession implements AutoCloseable {
     /** Datagrams queued beyond this are dropped: a flood must not exhaust memory. */
     private static final int MAX_QUEUED_DATAGRAMS = 256;
     private static final int FRAME = Codec.FRAME_SAMPLES;
+    /** Enough for 5 ms packets; more per tick means a burst the jitter buffer trims anyway. */
+    private static final int MAX_PACKETS_PER_TICK = 4;
 
     private final MediaEngine engine;
     private final MediaListener listener;
@@ -106,6 +109,8 @@ public final class MediaSession implements AutoCloseable {
     byte[] heardPayload;
     final short[] sent = new short[FRAME];
     private final List<short[]> mixInputs = new ArrayList<>();
+    private final SampleFifo inboundFifo = new SampleFifo(8 * FRAME);
+    private final short[] decodeBuffer = new short[1024];
     private final byte[] encoded = new byte[FRAME];
     private final byte[] packet = new byte[RtpPacket.HEADER_LENGTH + 1024];
 
@@ -414,6 +419,11 @@ public final class MediaSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- pacing thread: one tick
 
+    /** Datagrams waiting for the next tick; lets tests know a sent packet has arrived. */
+    int queuedDatagrams() {
+        return queued.get();
+    }
+
     /** Receiver thread: queue a datagram for the next tick. */
     void enqueue(InboundDatagram datagram) {
         if (queued.incrementAndGet() > MAX_QUEUED_DATAGRAMS) {
@@ -477,6 +487,7 @@ public final class MediaSession implements AutoCloseable {
                 // A new source (transfer, phone restart): its sequence numbers start anew.
                 inboundSsrc = rtp.ssrc();
                 jitterBuffer.clear();
+                inboundFifo.clear();
             }
             inboundCodec = packetCodec;
             jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy());
@@ -499,18 +510,29 @@ public final class MediaSession implements AutoCloseable {
 
     /** Tick phase 2: take this tick's frame of the party's speech out of the jitter buffer. */
     void pullHeard() {
-        heardPayload = jitterBuffer.poll();
-        if (heardPayload != null && inboundCodec != null) {
-            int n = Math.min(FRAME, heardPayload.length);
-            inboundCodec.decode(heardPayload, 0, n, heard);
-            Arrays.fill(heard, n, FRAME, (short) 0);
-            if (telephoneEventType < 0) {
-                // The remote cannot send RFC 4733 events, so its keys arrive as tones.
-                inbandDetector.onFrame(heard, FRAME);
+        heardPayload = null;
+        boolean aligned = inboundFifo.size() == 0;
+        byte[] only = null;
+        int packets = 0;
+        // One 20 ms packet per tick normally; two for 10 ms packets; none every third tick for 30 ms.
+        while (inboundFifo.size() < FRAME && packets < MAX_PACKETS_PER_TICK) {
+            byte[] payload = jitterBuffer.poll();
+            packets++;
+            if (payload == null || inboundCodec == null) {
+                break;
             }
-        } else {
-            heardPayload = null;
-            Arrays.fill(heard, (short) 0);
+            int n = Math.min(payload.length, decodeBuffer.length);
+            inboundCodec.decode(payload, 0, n, decodeBuffer);
+            inboundFifo.push(decodeBuffer, n);
+            only = packets == 1 ? payload : null;
+        }
+        int real = inboundFifo.pop(heard, FRAME);
+        if (aligned && only != null && only.length == FRAME && inboundFifo.size() == 0) {
+            heardPayload = only; // exactly one whole 20 ms packet: can be relayed untouched
+        }
+        if (real > 0 && telephoneEventType < 0) {
+            // The remote cannot send RFC 4733 events, so its keys arrive as tones.
+            inbandDetector.onFrame(heard, FRAME);
         }
     }
 

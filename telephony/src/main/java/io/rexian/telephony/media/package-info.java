@@ -46,7 +46,8 @@
  * address, so phones behind NAT work. A session sends silence frames when it has nothing to
  * play, which keeps NAT bindings open and the remote's RTP timeout quiet. Key presses go out as
  * RFC 4733 events, or as in-band tones (and are detected in-band, Goertzel) when the remote did
- * not negotiate telephone-event. Frame size is fixed at 20 ms (ptime 20).
+ * not negotiate telephone-event. We send 20 ms packets; inbound 10, 20 or 30 ms packets are
+ * re-framed into 20 ms (the relay without decoding applies to 20 ms packets only).
  *
  * <h2>Sub-packages</h2>
  * {@code codec} G.711 tables; {@code rtp} packets, ports, receiver thread, jitter buffer, RTCP;
