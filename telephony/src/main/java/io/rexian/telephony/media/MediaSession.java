@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class MediaSession implements AutoCloseable {
     private final TelephoneEventSender eventSender = new TelephoneEventSender(100, 60);
     private final TelephoneEventSender.Packet eventPacket = new TelephoneEventSender.Packet();
     private AudioSource playback;
-    private final java.util.ArrayDeque<AudioSource> digitTones = new java.util.ArrayDeque<>();
+    private final ArrayDeque<AudioSource> digitTones = new ArrayDeque<>();
     private DigitCollector collector;
     private Recorder recorder;
     private List<MediaSession> hears = List.of();
