@@ -189,4 +189,17 @@ class WorkOrderApiTests {
         return new Register("REPAIR", "URGENT", "PHONE", null, null, null, phone, address, category, "楼道管道爆裂",
                 null, Map.of(), team, null);
     }
+
+    @Test
+    void customerPageShowsHisWorkOrdersOnlyToThoseWhoMaySeeThem() {
+        io.rexian.customer.ContactHistorySource history = context.getBeansOfType(io.rexian.customer.ContactHistorySource.class)
+                .values().stream().filter(WorkOrderContactHistory.class::isInstance).findFirst().orElseThrow();
+        WorkOrderView w = lifecycle.register(new Register("REPAIR", "NORMAL", "PHONE", 987654L, "客户甲", "RESIDENT",
+                "13800007878", "东城区", null, "暖气不热", null, Map.of(), team, null), agent);
+        assertThat(history.contacts(987654L, null, agent, 10))
+                .extracting(io.rexian.customer.ContactHistorySource.ContactEntry::link).containsExactly("/work-orders/" + w.id());
+        assertThat(history.contacts(987654L, null, lead, 10)).hasSize(1);
+        CurrentUser stranger = users.withRoles(TestUsers.unique("worker"), users.repairTeam(TestUsers.unique("城西维修班")), "FIELD_WORKER");
+        assertThat(history.contacts(987654L, null, stranger, 10)).isEmpty();
+    }
 }
