@@ -135,12 +135,20 @@ class WorkOrderPages {
         }
     }
 
-    /** The customer picker: customers having the typed number, each with a button that fills the form. */
+    /**
+     * The customer picker: the customer with the typed account number, or else those having the
+     * typed phone number, each with a button that fills the form.
+     */
     @GetMapping("/work-orders/customers")
-    String customers(@RequestParam(required = false) String contactPhone, CurrentUser user, Model model) {
+    String customers(@RequestParam(required = false) String contactPhone,
+                     @RequestParam(required = false) String accountNo, CurrentUser user, Model model) {
         user.require(Permission.WORKORDER_CREATE);
-        model.addAttribute("customers", customerLookup.byPhone(contactPhone));
-        model.addAttribute("phone", contactPhone);
+        boolean byAccount = accountNo != null && !accountNo.isBlank();
+        model.addAttribute("customers", byAccount
+                ? customerLookup.byAccountNo(accountNo).stream().toList()
+                : customerLookup.byPhone(contactPhone));
+        model.addAttribute("phone", byAccount ? accountNo : contactPhone);
+        model.addAttribute("byAccount", byAccount);
         return "workorder/duplicates :: customers";
     }
 
