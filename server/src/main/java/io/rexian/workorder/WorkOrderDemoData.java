@@ -1,5 +1,7 @@
 package io.rexian.workorder;
 
+import io.rexian.customer.CustomerLookup;
+import io.rexian.customer.CustomerSummary;
 import io.rexian.identity.CurrentUser;
 import io.rexian.identity.Permission;
 import io.rexian.identity.TeamView;
@@ -61,10 +63,12 @@ class WorkOrderDemoData implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Callbacks callbacks;
+    private final CustomerLookup customers;
 
     WorkOrderDemoData(Callbacks callbacks, JdbcClient jdbc, WorkOrders workOrders, Workflows workflows, DeadlineSchedule schedule,
-                      Teams teams, Users users, Clock clock, TransactionTemplate tx) {
+                      Teams teams, Users users, Clock clock, TransactionTemplate tx, CustomerLookup customers) {
         this.callbacks = callbacks;
+        this.customers = customers;
         this.jdbc = jdbc;
         this.workOrders = workOrders;
         this.workflows = workflows;
@@ -159,20 +163,28 @@ class WorkOrderDemoData implements ApplicationRunner {
             String type = pick(random, "REPAIR", "REPAIR", "REPAIR", "COMPLAINT", "CONSULTATION", "SUGGESTION", "REPORT");
             WorkOrderTypes.Category category = leaves.get(random.nextInt(leaves.size()));
             Instant received = now.minus(Duration.ofMinutes(30 + random.nextInt(28 * 24 * 60)));
+            // most callers are demo customers of the team's districts, so their pages show this history
+            CustomerSummary caller = random.nextInt(5) == 0 ? null : demoCustomerIn(team.serviceDistricts(), random);
             String district = team.serviceDistricts().isEmpty() ? DISTRICTS[random.nextInt(DISTRICTS.length)]
                     : team.serviceDistricts().getFirst();
-            String address = district + STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(200)) + "号"
+            String address = caller != null ? caller.address()
+                    : district + STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(200)) + "号"
                     + (1 + random.nextInt(6)) + "单元" + (1 + random.nextInt(18)) + "0" + (1 + random.nextInt(4));
-            String phone = "13" + (100000000 + random.nextInt(899999999));
+            String phone = caller != null && !caller.phones().isEmpty() ? caller.phones().getFirst()
+                    : "13" + (100000000 + random.nextInt(899999999));
+            String callerName = caller != null ? caller.name()
+                    : SURNAMES[random.nextInt(SURNAMES.length)] + pick(random, "先生", "女士");
+            String callerClass = caller != null ? caller.customerClass()
+                    : pick(random, "RESIDENT", "RESIDENT", "RESIDENT", "ENTERPRISE");
+            Long callerId = caller == null ? null : caller.id();
             int stage = random.nextInt(7);
             tx.executeWithoutResult(s -> {
                 Workflows.Version version = workflows.current(type);
                 WorkOrder w = WorkOrder.register("WO" + received.atZone(clock.getZone()).toLocalDate().toString().replace("-", "")
                                 + String.format("%06d", jdbc.sql("select nextval('work_order_number_seq')").query(Long.class).single() % 1_000_000),
                         version.id(), new WorkOrder.Registration(type, pick(random, "NORMAL", "NORMAL", "HIGH", "URGENT"),
-                                pick(random, "PHONE", "PHONE", "PHONE", "WECHAT", "PORTAL"), null,
-                                SURNAMES[random.nextInt(SURNAMES.length)] + pick(random, "先生", "女士"),
-                                pick(random, "RESIDENT", "RESIDENT", "RESIDENT", "ENTERPRISE"), phone, address,
+                                pick(random, "PHONE", "PHONE", "PHONE", "WECHAT", "PORTAL"), callerId,
+                                callerName, callerClass, phone, address,
                                 category.id(), category.name() + "，请尽快处理", null, Map.of()),
                         agent, ctx(version.id(), received));
                 Instant t = received;
@@ -218,5 +230,16 @@ class WorkOrderDemoData implements ApplicationRunner {
 
     private static String pick(Random random, String... values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /** A demo customer (accounts 1000000001 upwards) living in one of the districts, or null. */
+    private CustomerSummary demoCustomerIn(List<String> districts, Random random) {
+        for (int attempt = 0; attempt < 12; attempt++) {
+            CustomerSummary c = customers.byAccountNo(String.format("1%09d", 1 + random.nextInt(5000))).orElse(null);
+            if (c != null && (districts.isEmpty() || districts.contains(c.district()))) {
+                return c;
+            }
+        }
+        return null;
     }
 }
