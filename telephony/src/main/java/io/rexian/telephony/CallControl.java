@@ -1,0 +1,26 @@
+package io.rexian.telephony;
+
+/**
+ * Commands to the engine's calls. Every method returns at once with the outcome of
+ * validation; what happens on the wire afterwards is reported as {@link CallEvent}s.
+ * Thread-safe; ids are the engine's call and leg ids from the events.
+ */
+public interface CallControl {
+
+    void addListener(CallEventListener listener);
+
+    /** Clears the call: BYE to answered legs, CANCEL or 480 to ringing ones. */
+    CallResult hangup(String callId);
+
+    /** Plays a prompt to one leg (null: the built-in test prompt), optionally in a loop. */
+    CallResult play(String legId, String prompt, boolean loop);
+
+    /** Puts a leg's peer on hold with music, or takes it off hold. */
+    CallResult hold(String legId, boolean held);
+
+    /**
+     * Click-to-dial: rings {@code extension} first and, once answered, calls {@code number}
+     * (an extension or a test service) and bridges the two. Returns the new call id.
+     */
+    CallResult originate(String extension, String number);
+}

@@ -1,0 +1,88 @@
+package io.rexian.telephony;
+
+import io.rexian.telephony.call.CallMedia;
+import io.rexian.telephony.call.SipCalls;
+import io.rexian.telephony.registrar.DigestAuthenticator;
+import io.rexian.telephony.registrar.FailedAttempts;
+import io.rexian.telephony.registrar.Registrar;
+import io.rexian.telephony.registrar.Registrations;
+import io.rexian.telephony.registrar.SipAuthentication;
+import io.rexian.telephony.sip.SipTransport;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The running telephone engine: SIP on UDP and TCP, registrar, calls. Start with
+ * {@link #start}, stop with {@link #close()}. Thread-safe.
+ */
+public final class TelephonyEngine implements AutoCloseable {
+
+    private final SipTransport sip;
+    private final SipCalls calls;
+    private final Registrations registrations;
+    private final CallMedia media;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+
+    private TelephonyEngine(SipTransport sip, SipCalls calls, Registrations registrations, CallMedia media,
+                            ExecutorService workers, ScheduledExecutorService timers) {
+        this.sip = sip;
+        this.calls = calls;
+        this.registrations = registrations;
+        this.media = media;
+        this.workers = workers;
+        this.timers = timers;
+    }
+
+    /** Binds the SIP port and starts serving; throws {@link IllegalStateException} when the port is taken. */
+    public static TelephonyEngine start(EngineSettings settings, ExtensionCredentials credentials,
+                                       CallRecords records, CallMedia media, Clock clock) {
+        ExecutorService workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("rexian-call-", 0).factory());
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("rexian-call-timers").daemon().factory());
+        Registrations registrations = new Registrations(clock);
+        SipCalls calls = new SipCalls(settings, registrations, media, records, clock, workers, timers);
+        SipTransport sip;
+        try {
+            sip = SipTransport.start(settings.bindAddress(), settings.mediaAddress(), settings.port(), calls);
+        } catch (RuntimeException e) {
+            workers.shutdownNow();
+            timers.shutdownNow();
+            throw e;
+        }
+        var auth = new SipAuthentication(sip, new DigestAuthenticator(settings.realm(), credentials, clock),
+                new FailedAttempts(settings.authFailureLimit(), settings.authFailureWindow(),
+                        settings.authBlockDuration(), clock));
+        calls.attach(sip, new Registrar(sip, auth, registrations, clock,
+                settings.minRegistration(), settings.maxRegistration()), auth);
+        return new TelephonyEngine(sip, calls, registrations, media, workers, timers);
+    }
+
+    public CallControl calls() {
+        return calls;
+    }
+
+    /** Whether the extension has at least one live registration. */
+    public boolean isRegistered(String extension) {
+        return registrations.isRegistered(extension);
+    }
+
+    public int activeCalls() {
+        return calls.activeCalls();
+    }
+
+    public int port() {
+        return sip.port();
+    }
+
+    @Override
+    public void close() {
+        sip.close();
+        timers.shutdownNow();
+        workers.shutdownNow();
+        media.close();
+    }
+}

@@ -1,0 +1,47 @@
+package io.rexian.telephony.call;
+
+import java.time.Instant;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+
+/** One party of a call, as seen by the B2BUA. Owned by the call's executor. */
+final class Leg {
+
+    enum State { NEW, RINGING, ANSWERED, ENDED }
+
+    final String id;
+    final String sipCallId;
+    final boolean inbound;
+    final String party;
+    final Instant startedAt;
+    /** Our To tag on an inbound leg: the same in every response of the dialog. */
+    final String localTag = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    State state = State.NEW;
+    ServerTransaction inviteServer;
+    ClientTransaction inviteClient;
+    Request invite;
+    Request ack;
+    Dialog dialog;
+    MediaChannel media;
+    Instant answeredAt;
+    Instant endedAt;
+    boolean held;
+
+    Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
+        this.id = id;
+        this.sipCallId = sipCallId;
+        this.inbound = inbound;
+        this.party = party;
+        this.startedAt = startedAt;
+    }
+
+    boolean isAnswered() {
+        return state == State.ANSWERED;
+    }
+
+    boolean isEnded() {
+        return state == State.ENDED;
+    }
+}

@@ -1,0 +1,41 @@
+package io.rexian.telephony.call;
+
+import java.util.function.Consumer;
+
+/**
+ * One leg's media. All methods may be called from the owning call's executor only;
+ * digit callbacks arrive on media threads.
+ */
+public interface MediaChannel extends AutoCloseable {
+
+    /** Answers a remote SDP offer; throws {@link IllegalArgumentException} when nothing is acceptable (488). */
+    String answer(String remoteOffer);
+
+    /** A local SDP offer for an outgoing leg. */
+    String offer();
+
+    /** The remote party's SDP answer to {@link #offer()}. */
+    void accept(String remoteAnswer);
+
+    /** Plays a named prompt ({@code null}: the default test prompt), looping until stopped when {@code loop}. */
+    void play(String prompt, boolean loop);
+
+    /** Stops whatever is being played. */
+    void stopPlaying();
+
+    /** Sends back what the leg receives (echo test). */
+    void echo();
+
+    /** Relays audio both ways between this and another channel. */
+    void bridge(MediaChannel other);
+
+    void unbridge();
+
+    void onDigit(Consumer<Character> listener);
+
+    /** True when RTP arrived within the last {@code millis} (dead-call detection). */
+    boolean receivedWithin(long millis);
+
+    @Override
+    void close();
+}

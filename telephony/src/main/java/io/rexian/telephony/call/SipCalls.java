@@ -1,0 +1,947 @@
+package io.rexian.telephony.call;
+
+import gov.nist.javax.sip.RequestEventExt;
+import io.rexian.telephony.CallControl;
+import io.rexian.telephony.CallDetailRecord;
+import io.rexian.telephony.CallDetailRecord.Disposition;
+import io.rexian.telephony.CallEvent;
+import io.rexian.telephony.CallEventListener;
+import io.rexian.telephony.CallRecords;
+import io.rexian.telephony.CallResult;
+import io.rexian.telephony.EngineSettings;
+import io.rexian.telephony.registrar.Binding;
+import io.rexian.telephony.registrar.Registrar;
+import io.rexian.telephony.registrar.Registrations;
+import io.rexian.telephony.registrar.SipAuthentication;
+import io.rexian.telephony.sip.SipTransport;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ReferToHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The B2BUA: receives every SIP message from the stack and runs the calls.
+ *
+ * <p>Threading: the stack's single thread calls the {@link SipListener} methods; they only
+ * create server transactions (so retransmissions are absorbed) and hand the event to the
+ * call's {@link SerialExecutor} on virtual threads. A call's state is owned by that executor;
+ * commands from {@link CallControl} are queued there too. REGISTER and OPTIONS run on plain
+ * virtual threads.
+ */
+public final class SipCalls implements SipListener, CallControl {
+
+    private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER";
+
+    private final EngineSettings settings;
+    private final Registrations registrations;
+    private final CallMedia media;
+    private final CallRecords records;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Map<String, Call> bySipCallId = new ConcurrentHashMap<>();
+    private final Map<String, Call> byId = new ConcurrentHashMap<>();
+    private final Map<String, Call> byLegId = new ConcurrentHashMap<>();
+    private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final String idPrefix = Long.toString(System.currentTimeMillis(), 36);
+    private volatile SipTransport sip;
+    private volatile Registrar registrar;
+    private volatile SipAuthentication auth;
+
+    public SipCalls(EngineSettings settings, Registrations registrations, CallMedia media, CallRecords records,
+                    Clock clock, ExecutorService workers, ScheduledExecutorService timers) {
+        this.settings = settings;
+        this.registrations = registrations;
+        this.media = media;
+        this.records = records;
+        this.clock = clock;
+        this.workers = workers;
+        this.timers = timers;
+    }
+
+    /** Completes construction once the stack runs (the stack needs the listener first). */
+    public void attach(SipTransport transport, Registrar reg, SipAuthentication authentication) {
+        this.sip = transport;
+        this.registrar = reg;
+        this.auth = authentication;
+        long period = Math.max(1, settings.sessionExpiry().toSeconds() / 4);
+        timers.scheduleWithFixedDelay(this::clearDeadCalls, period, period, TimeUnit.SECONDS);
+    }
+
+    public int activeCalls() {
+        return byId.size();
+    }
+
+    // ---------------------------------------------------------------- stack thread
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        if (method.equals(Request.ACK)) {
+            Call call = bySipCallId.get(callId);
+            if (call != null) {
+                call.executor.execute(() -> onAck(call, request, event.getDialog()));
+            }
+            return;
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            try {
+                tx = sip.provider().getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return;
+            } catch (Exception e) {
+                log.debug("no transaction for {}: {}", method, e.getMessage());
+                return;
+            }
+        }
+        ServerTransaction st = tx;
+        String sourceHost = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "";
+        int sourcePort = event instanceof RequestEventExt ext ? ext.getRemotePort() : 0;
+        boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+        switch (method) {
+            case Request.REGISTER -> workers.execute(() -> registrar.handle(request, st, sourceHost, sourcePort));
+            case Request.OPTIONS -> workers.execute(() -> answerOptions(request, st));
+            case Request.INVITE -> {
+                Call existing = bySipCallId.get(callId);
+                if (inDialog) {
+                    if (existing == null) {
+                        workers.execute(() -> respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+                    } else {
+                        existing.executor.execute(() -> onReInvite(existing, request, st));
+                    }
+                } else if (existing != null) {
+                    // Same Call-ID, new transaction, no tag: a loop or a merged request (RFC 3261 8.2.2.2).
+                    workers.execute(() -> respond(st, request, Response.LOOP_DETECTED));
+                } else {
+                    Call call = newCall();
+                    bySipCallId.put(callId, call);
+                    call.executor.execute(() -> onInvite(call, request, st, sourceHost));
+                }
+            }
+            case Request.BYE, Request.CANCEL, Request.REFER, Request.INFO, Request.UPDATE, Request.NOTIFY -> {
+                Call call = bySipCallId.get(callId);
+                if (call == null) {
+                    workers.execute(() -> respond(st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+                } else {
+                    call.executor.execute(() -> onInDialog(call, request, st));
+                }
+            }
+            default -> workers.execute(() -> {
+                try {
+                    Response r = sip.messages().createResponse(Response.METHOD_NOT_ALLOWED, request);
+                    r.addHeader(sip.headers().createHeader("Allow", ALLOW));
+                    st.sendResponse(r);
+                } catch (Exception e) {
+                    log.debug("cannot answer {}", method, e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Call call = bySipCallId.get(callId);
+        if (call != null) {
+            call.executor.execute(() -> onResponse(call, event));
+        } else if (isInviteSuccess(response) && event.getDialog() != null) {
+            // A 2xx for a call we already cleared (late or forked answer): ACK and hang it up.
+            Dialog dialog = event.getDialog();
+            workers.execute(() -> ackAndBye(dialog, response));
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction() || event.getClientTransaction() == null) {
+            return;
+        }
+        Request request = event.getClientTransaction().getRequest();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Call call = bySipCallId.get(callId);
+        if (call != null && request.getMethod().equals(Request.INVITE)) {
+            call.executor.execute(() -> {
+                Leg leg = call.bySipCallId(callId);
+                if (leg != null && !leg.isAnswered()) {
+                    leg.state = Leg.State.ENDED;
+                    leg.endedAt = clock.instant();
+                    failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+                    end(call, Disposition.FAILED, "timeout");
+                }
+            });
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.debug("I/O error towards {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+
+    // ---------------------------------------------------------------- call executor
+
+    private Call newCall() {
+        String id = idPrefix + "-" + ids.incrementAndGet();
+        Call call = new Call(id, new SerialExecutor(workers), clock.instant());
+        byId.put(id, call);
+        return call;
+    }
+
+    private Leg addLeg(Call call, String sipCallId, boolean inbound, String party) {
+        Leg leg = new Leg(call.id + "." + (call.legs.size() + 1), sipCallId, inbound, party, clock.instant());
+        call.legs.add(leg);
+        byLegId.put(leg.id, call);
+        return leg;
+    }
+
+    private void onInvite(Call call, Request request, ServerTransaction tx, String sourceHost) {
+        String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        String caller = userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        String target = userOf(request.getRequestURI());
+        Leg a = addLeg(call, sipCallId, true, caller);
+        a.inviteServer = tx;
+        a.invite = request;
+        call.caller = caller;
+        call.callee = target;
+        try {
+            tx.sendResponse(sip.messages().createResponse(Response.TRYING, request));
+        } catch (Exception e) {
+            log.debug("cannot send 100", e);
+        }
+        boolean service = target.equals(settings.echoNumber()) || target.equals(settings.playbackNumber());
+        if (!(service && settings.trustedServiceSources().contains(sourceHost))) {
+            String extension = auth.authenticate(request, tx, sourceHost, true);
+            if (extension == null) {
+                forget(call);
+                return;
+            }
+            call.caller = extension;
+        }
+        emit(new CallEvent.Created(call.id, clock.instant(), a.id, call.caller, target));
+        if (service) {
+            call.direction = CallDetailRecord.Direction.SERVICE;
+            answerWithService(call, a, target.equals(settings.echoNumber()));
+        } else if (registrations.isRegistered(target)) {
+            dial(call, target, a);
+        } else {
+            a.state = Leg.State.ENDED;
+            a.endedAt = clock.instant();
+            respondInvite(a, Response.NOT_FOUND);
+            end(call, Disposition.FAILED, "not-found");
+        }
+    }
+
+    private void answerWithService(Call call, Leg a, boolean echo) {
+        a.media = media.open(a.id);
+        String body = bodyOf(a.invite);
+        String sdp;
+        try {
+            sdp = body.isEmpty() ? a.media.offer() : a.media.answer(body);
+        } catch (IllegalArgumentException e) {
+            a.state = Leg.State.ENDED;
+            a.endedAt = clock.instant();
+            respondInvite(a, Response.NOT_ACCEPTABLE_HERE);
+            end(call, Disposition.FAILED, "no-common-codec");
+            return;
+        }
+        if (!answerInbound(call, a, sdp)) {
+            return;
+        }
+        listenForDigits(call, a);
+        if (echo) {
+            a.media.echo();
+        } else {
+            a.media.play(null, true);
+        }
+    }
+
+    private boolean answerInbound(Call call, Leg a, String sdp) {
+        try {
+            Response ok = sip.messages().createResponse(Response.OK, a.invite);
+            tag(ok, a.localTag);
+            ok.addHeader(contact());
+            ok.setContent(sdp, sdpType());
+            a.inviteServer.sendResponse(ok);
+            a.dialog = a.inviteServer.getDialog();
+            a.state = Leg.State.ANSWERED;
+            a.answeredAt = clock.instant();
+            if (call.answeredAt == null) {
+                call.answeredAt = a.answeredAt;
+            }
+            emit(new CallEvent.Answered(call.id, clock.instant(), a.id));
+            return true;
+        } catch (Exception e) {
+            log.debug("cannot answer {}", call.id, e);
+            a.state = Leg.State.ENDED;
+            end(call, Disposition.FAILED, "answer-failed");
+            return false;
+        }
+    }
+
+    private void listenForDigits(Call call, Leg leg) {
+        leg.media.onDigit(digit -> call.executor.execute(
+                () -> emit(new CallEvent.Dtmf(call.id, clock.instant(), leg.id, digit))));
+    }
+
+    /** Rings the extension's most recent contact with an offer from a fresh media channel. */
+    private void dial(Call call, String extension, Leg from) {
+        List<Binding> contacts = registrations.contacts(extension);
+        if (contacts.isEmpty()) {
+            failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+            end(call, Disposition.FAILED, "not-registered");
+            return;
+        }
+        Binding target = contacts.get(0);
+        String sipCallId = UUID.randomUUID() + "@" + sip.host();
+        Leg b = addLeg(call, sipCallId, false, extension);
+        bySipCallId.put(sipCallId, call);
+        try {
+            b.media = media.open(b.id);
+            String callerName = from == null ? call.caller : from.party;
+            Request invite = newRequest(Request.INVITE, sip.addresses().createURI(target.contact()), sipCallId,
+                    callerName, extension);
+            invite.setContent(b.media.offer(), sdpType());
+            b.invite = invite;
+            b.inviteClient = sip.provider().getNewClientTransaction(invite);
+            b.dialog = b.inviteClient.getDialog();
+            b.inviteClient.sendRequest();
+            emit(new CallEvent.Created(call.id, clock.instant(), b.id, callerName, extension));
+            call.noAnswer = timers.schedule(() -> call.executor.execute(() -> noAnswer(call, b)),
+                    settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.info("cannot call {}", extension, e);
+            b.state = Leg.State.ENDED;
+            failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+            end(call, Disposition.FAILED, "dial-failed");
+        }
+    }
+
+    private void noAnswer(Call call, Leg b) {
+        if (call.ended || b.isAnswered() || b.isEnded()) {
+            return;
+        }
+        cancel(b);
+        failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+        end(call, Disposition.NO_ANSWER, "no-answer");
+    }
+
+    private void onResponse(Call call, ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (!cseq.getMethod().equals(Request.INVITE)) {
+            return;
+        }
+        String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Leg b = call.bySipCallId(sipCallId);
+        if (b == null || b.inbound) {
+            return;
+        }
+        int status = response.getStatusCode();
+        if (status < 200) {
+            if (status > 100 && b.state == Leg.State.NEW) {
+                b.state = Leg.State.RINGING;
+                emit(new CallEvent.Ringing(call.id, clock.instant(), b.id));
+                Leg a = call.first();
+                if (a != null && a.inbound && a.state == Leg.State.NEW) {
+                    respondInvite(a, Response.RINGING);
+                    a.state = Leg.State.RINGING;
+                }
+            }
+            return;
+        }
+        if (status < 300) {
+            onAnswered(call, b, event);
+            return;
+        }
+        if (b.isEnded()) {
+            return;
+        }
+        b.state = Leg.State.ENDED;
+        b.endedAt = clock.instant();
+        log.debug("{} answered {} {}", b.party, status, response.getReasonPhrase());
+        Disposition disposition = switch (status) {
+            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE -> Disposition.BUSY;
+            case Response.DECLINE, Response.FORBIDDEN -> Disposition.REJECTED;
+            case Response.REQUEST_TERMINATED -> Disposition.CANCELLED;
+            default -> Disposition.FAILED;
+        };
+        int relay = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE ? Response.BUSY_HERE
+                : status == Response.DECLINE ? Response.DECLINE : Response.TEMPORARILY_UNAVAILABLE;
+        failInbound(call, relay);
+        end(call, disposition, "remote-" + status);
+    }
+
+    private void onAnswered(Call call, Leg b, ResponseEvent event) {
+        Response response = event.getResponse();
+        Dialog dialog = event.getDialog();
+        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        if (b.isAnswered() && dialog != null && dialog == b.dialog) {
+            resendAck(b);
+            return;
+        }
+        if (b.isAnswered() || b.isEnded() || call.ended) {
+            // A second answer from a forked INVITE, or an answer after we gave up: ACK, then BYE.
+            if (dialog != null) {
+                ackAndBye(dialog, response);
+            }
+            return;
+        }
+        try {
+            Request ack = dialog.createAck(cseq);
+            dialog.sendAck(ack);
+            b.ack = ack;
+            b.dialog = dialog;
+        } catch (Exception e) {
+            log.debug("cannot ACK", e);
+        }
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
+        }
+        b.state = Leg.State.ANSWERED;
+        b.answeredAt = clock.instant();
+        if (call.answeredAt == null) {
+            call.answeredAt = b.answeredAt;
+        }
+        try {
+            b.media.accept(bodyOf(response));
+        } catch (IllegalArgumentException e) {
+            hangupLegs(call);
+            end(call, Disposition.FAILED, "no-common-codec");
+            return;
+        }
+        emit(new CallEvent.Answered(call.id, clock.instant(), b.id));
+        listenForDigits(call, b);
+        Leg a = call.first();
+        if (a == b) {
+            // Click-to-dial: the agent answered; now call the customer.
+            String target = call.originateTarget;
+            call.originateTarget = null;
+            if (target != null) {
+                if (target.equals(settings.playbackNumber())) {
+                    b.media.play(null, true);
+                } else if (target.equals(settings.echoNumber())) {
+                    b.media.echo();
+                } else {
+                    b.media.play("ringback", true);
+                    dial(call, target, b);
+                }
+            }
+            return;
+        }
+        if (a.inbound && !a.isAnswered()) {
+            a.media = media.open(a.id);
+            String sdp;
+            try {
+                sdp = a.media.answer(bodyOf(a.invite));
+            } catch (IllegalArgumentException e) {
+                respondInvite(a, Response.NOT_ACCEPTABLE_HERE);
+                a.state = Leg.State.ENDED;
+                hangupLegs(call);
+                end(call, Disposition.FAILED, "no-common-codec");
+                return;
+            }
+            if (!answerInbound(call, a, sdp)) {
+                hangupLegs(call);
+                return;
+            }
+            listenForDigits(call, a);
+        }
+        a.media.stopPlaying();
+        a.media.bridge(b.media);
+        emit(new CallEvent.Bridged(call.id, clock.instant(), a.id, b.id));
+    }
+
+    private void onAck(Call call, Request ack, Dialog dialog) {
+        Leg leg = call.bySipCallId(((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId());
+        if (leg == null || leg.media == null) {
+            return;
+        }
+        String body = bodyOf(ack);
+        if (!body.isEmpty() && bodyOf(leg.invite).isEmpty()) {
+            // Offer was in our 200 OK (INVITE without SDP): the ACK carries the answer.
+            try {
+                leg.media.accept(body);
+            } catch (IllegalArgumentException e) {
+                hangup(call.id);
+            }
+        }
+    }
+
+    private void onReInvite(Call call, Request request, ServerTransaction tx) {
+        String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Leg leg = call.bySipCallId(sipCallId);
+        if (leg == null || leg.media == null || call.ended) {
+            respond(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        String offer = bodyOf(request);
+        try {
+            String sdp = offer.isEmpty() ? leg.media.offer() : leg.media.answer(offer);
+            Response ok = sip.messages().createResponse(Response.OK, request);
+            ok.addHeader(contact());
+            ok.setContent(sdp, sdpType());
+            tx.sendResponse(ok);
+        } catch (IllegalArgumentException e) {
+            respond(tx, request, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        } catch (Exception e) {
+            log.debug("cannot answer re-INVITE", e);
+            return;
+        }
+        boolean held = isHoldOffer(offer);
+        if (held != leg.held) {
+            leg.held = held;
+            Leg peer = call.peerOf(leg);
+            if (peer != null && peer.media != null) {
+                if (held) {
+                    peer.media.unbridge();
+                    peer.media.play("hold", true);
+                } else {
+                    peer.media.stopPlaying();
+                    peer.media.bridge(leg.media);
+                }
+            }
+            emit(new CallEvent.Held(call.id, clock.instant(), leg.id, held));
+        }
+    }
+
+    /** sendonly/inactive or a null connection address: the phone puts us on hold (RFC 3264 section 8.4). */
+    static boolean isHoldOffer(String sdp) {
+        return sdp.contains("a=sendonly") || sdp.contains("a=inactive") || sdp.contains("c=IN IP4 0.0.0.0");
+    }
+
+    private void onInDialog(Call call, Request request, ServerTransaction tx) {
+        String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Leg leg = call.bySipCallId(sipCallId);
+        switch (request.getMethod()) {
+            case Request.BYE -> {
+                respond(tx, request, Response.OK);
+                if (leg != null && !leg.isEnded()) {
+                    leg.state = Leg.State.ENDED;
+                    leg.endedAt = clock.instant();
+                    hangupLegs(call);
+                    end(call, call.answeredAt == null ? Disposition.CANCELLED : Disposition.ANSWERED,
+                            leg.inbound ? "caller-hangup" : "callee-hangup");
+                }
+            }
+            case Request.CANCEL -> {
+                respond(tx, request, Response.OK);
+                if (leg != null && leg.inbound && !leg.isAnswered() && !leg.isEnded()) {
+                    respondInvite(leg, Response.REQUEST_TERMINATED);
+                    leg.state = Leg.State.ENDED;
+                    leg.endedAt = clock.instant();
+                    hangupLegs(call);
+                    end(call, Disposition.CANCELLED, "caller-cancel");
+                }
+            }
+            case Request.REFER -> onRefer(call, leg, request, tx);
+            default -> respond(tx, request, Response.OK);
+        }
+    }
+
+    /** Blind transfer from a phone's transfer key: the referring party leaves, its peer is called to the target. */
+    private void onRefer(Call call, Leg leg, Request request, ServerTransaction tx) {
+        ReferToHeader referTo = (ReferToHeader) request.getHeader(ReferToHeader.NAME);
+        Leg peer = leg == null ? null : call.peerOf(leg);
+        if (referTo == null || peer == null || !leg.isAnswered()) {
+            respond(tx, request, referTo == null ? Response.BAD_REQUEST : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        String target = userOf(referTo.getAddress().getURI());
+        if (!registrations.isRegistered(target)) {
+            respond(tx, request, Response.NOT_FOUND);
+            return;
+        }
+        respond(tx, request, Response.ACCEPTED);
+        notifyReferDone(leg);
+        bye(leg);
+        peer.media.unbridge();
+        peer.media.play("ringback", true);
+        call.legs.remove(peer);
+        call.legs.add(0, peer);
+        emit(new CallEvent.Transferred(call.id, clock.instant(), peer.id, target));
+        dial(call, target, peer);
+    }
+
+    private void notifyReferDone(Leg leg) {
+        try {
+            Request notify = leg.dialog.createRequest(Request.NOTIFY);
+            notify.addHeader(sip.headers().createEventHeader("refer"));
+            notify.addHeader(sip.headers().createSubscriptionStateHeader("terminated;reason=noresource"));
+            notify.setContent("SIP/2.0 200 OK\r\n", sip.headers().createContentTypeHeader("message", "sipfrag"));
+            leg.dialog.sendRequest(sip.provider().getNewClientTransaction(notify));
+        } catch (Exception e) {
+            log.debug("cannot NOTIFY refer result", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- call control (any thread)
+
+    @Override
+    public void addListener(CallEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public CallResult hangup(String callId) {
+        Call call = byId.get(callId);
+        if (call == null) {
+            return CallResult.failure("no-such-call");
+        }
+        call.executor.execute(() -> {
+            if (!call.ended) {
+                failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+                hangupLegs(call);
+                end(call, call.answeredAt == null ? Disposition.CANCELLED : Disposition.ANSWERED, "hangup");
+            }
+        });
+        return CallResult.success(callId);
+    }
+
+    @Override
+    public CallResult play(String legId, String prompt, boolean loop) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            if (leg != null && leg.media != null && !leg.isEnded()) {
+                leg.media.play(prompt, loop);
+            }
+        });
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult hold(String legId, boolean held) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            Leg peer = leg == null ? null : call.peerOf(leg);
+            if (peer == null || peer.media == null || leg.media == null) {
+                return;
+            }
+            if (held) {
+                leg.media.unbridge();
+                peer.media.play("hold", true);
+            } else {
+                peer.media.stopPlaying();
+                leg.media.bridge(peer.media);
+            }
+            emit(new CallEvent.Held(call.id, clock.instant(), peer.id, held));
+        });
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult originate(String extension, String number) {
+        if (!registrations.isRegistered(extension)) {
+            return CallResult.failure("not-registered");
+        }
+        Call call = newCall();
+        call.caller = extension;
+        call.callee = number;
+        call.direction = CallDetailRecord.Direction.OUTBOUND;
+        call.originateTarget = number;
+        call.executor.execute(() -> dial(call, extension, null));
+        return CallResult.success(call.id);
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    private void clearDeadCalls() {
+        long limit = settings.sessionExpiry().toMillis();
+        for (Call call : byId.values()) {
+            call.executor.execute(() -> {
+                if (call.ended || call.answeredAt == null) {
+                    return;
+                }
+                if (Duration.between(call.answeredAt, clock.instant()).toMillis() < limit) {
+                    return;
+                }
+                boolean alive = call.legs.stream().anyMatch(l -> l.isAnswered() && l.media != null
+                        && l.media.receivedWithin(limit));
+                if (!alive) {
+                    log.info("clearing call {}: no RTP for {}", call.id, settings.sessionExpiry());
+                    hangupLegs(call);
+                    end(call, Disposition.ANSWERED, "rtp-timeout");
+                }
+            });
+        }
+    }
+
+    private void failInbound(Call call, int status) {
+        Leg a = call.first();
+        if (a != null && a.inbound && !a.isAnswered() && !a.isEnded()) {
+            respondInvite(a, status);
+            a.state = Leg.State.ENDED;
+            a.endedAt = clock.instant();
+        }
+    }
+
+    private void hangupLegs(Call call) {
+        for (Leg leg : call.legs) {
+            if (leg.isEnded()) {
+                continue;
+            }
+            if (leg.isAnswered()) {
+                bye(leg);
+            } else if (leg.inbound) {
+                respondInvite(leg, Response.REQUEST_TERMINATED);
+            } else {
+                cancel(leg);
+            }
+            leg.state = Leg.State.ENDED;
+            leg.endedAt = clock.instant();
+        }
+    }
+
+    private void bye(Leg leg) {
+        try {
+            Request bye = leg.dialog.createRequest(Request.BYE);
+            leg.dialog.sendRequest(sip.provider().getNewClientTransaction(bye));
+        } catch (Exception e) {
+            log.debug("cannot BYE {}", leg.id, e);
+        }
+        leg.state = Leg.State.ENDED;
+        leg.endedAt = clock.instant();
+    }
+
+    private void cancel(Leg leg) {
+        try {
+            if (leg.inviteClient != null) {
+                Request cancel = leg.inviteClient.createCancel();
+                sip.provider().getNewClientTransaction(cancel).sendRequest();
+            }
+        } catch (Exception e) {
+            log.debug("cannot CANCEL {}", leg.id, e);
+        }
+        leg.state = Leg.State.ENDED;
+        leg.endedAt = clock.instant();
+    }
+
+    private void end(Call call, Disposition disposition, String cause) {
+        if (call.ended) {
+            return;
+        }
+        call.ended = true;
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
+        }
+        Instant now = clock.instant();
+        for (Leg leg : call.legs) {
+            if (leg.media != null) {
+                leg.media.close();
+            }
+            if (leg.endedAt == null) {
+                leg.endedAt = now;
+            }
+        }
+        Duration total = Duration.between(call.startedAt, now);
+        Duration talk = call.answeredAt == null ? Duration.ZERO : Duration.between(call.answeredAt, now);
+        emit(new CallEvent.Ended(call.id, now, cause, total, talk));
+        CallDetailRecord cdr = new CallDetailRecord(call.id, call.caller, call.callee, call.direction,
+                call.startedAt, call.answeredAt, now, call.answeredAt == null ? disposition : Disposition.ANSWERED,
+                cause, call.legs.stream().map(l -> new CallDetailRecord.LegRecord(l.party, l.inbound ? "caller" : "callee",
+                        l.startedAt, l.answeredAt, l.endedAt)).toList(), List.of());
+        workers.execute(() -> {
+            try {
+                records.save(cdr);
+            } catch (RuntimeException e) {
+                log.warn("call record {} not saved", cdr.callId(), e);
+            }
+        });
+        // Keep the SIP Call-IDs a little longer so late retransmissions still find the call.
+        timers.schedule(() -> forget(call), 32, TimeUnit.SECONDS);
+        byId.remove(call.id);
+    }
+
+    private void forget(Call call) {
+        byId.remove(call.id);
+        for (Leg leg : call.legs) {
+            bySipCallId.remove(leg.sipCallId, call);
+            byLegId.remove(leg.id);
+        }
+    }
+
+    private void emit(CallEvent event) {
+        for (CallEventListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("call event listener failed", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- SIP building blocks
+
+    private void answerOptions(Request request, ServerTransaction tx) {
+        try {
+            Response ok = sip.messages().createResponse(Response.OK, request);
+            tag(ok);
+            ok.addHeader(sip.headers().createHeader("Allow", ALLOW));
+            ok.addHeader(sip.headers().createHeader("Accept", "application/sdp"));
+            tx.sendResponse(ok);
+        } catch (Exception e) {
+            log.debug("cannot answer OPTIONS", e);
+        }
+    }
+
+    private void respondInvite(Leg leg, int status) {
+        if (leg.inviteServer != null) {
+            try {
+                Response r = sip.messages().createResponse(status, leg.invite);
+                tag(r, leg.localTag);
+                if (status == Response.RINGING) {
+                    r.addHeader(contact());
+                }
+                leg.inviteServer.sendResponse(r);
+            } catch (Exception e) {
+                log.debug("cannot send {} on {}", status, leg.id, e);
+            }
+        }
+    }
+
+    private void respond(ServerTransaction tx, Request request, int status) {
+        try {
+            Response r = sip.messages().createResponse(status, request);
+            tag(r);
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.debug("cannot send {}", status, e);
+        }
+    }
+
+    private void resendAck(Leg b) {
+        try {
+            if (b.ack != null) {
+                b.dialog.sendAck(b.ack);
+            }
+        } catch (Exception e) {
+            log.debug("cannot resend ACK", e);
+        }
+    }
+
+    private void ackAndBye(Dialog dialog, Response response) {
+        try {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+            Request bye = dialog.createRequest(Request.BYE);
+            dialog.sendRequest(sip.provider().getNewClientTransaction(bye));
+        } catch (Exception e) {
+            log.debug("cannot clear stray answer", e);
+        }
+    }
+
+    /** Every response creating or refusing a dialog carries our To tag (RFC 3261 8.2.6.2). */
+    private void tag(Response response) throws java.text.ParseException {
+        tag(response, Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+    }
+
+    private static void tag(Response response, String tag) throws java.text.ParseException {
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to != null && to.getTag() == null && response.getStatusCode() > 100) {
+            to.setTag(tag);
+        }
+    }
+
+    private Request newRequest(String method, URI requestUri, String sipCallId, String fromUser, String toUser)
+            throws Exception {
+        var h = sip.headers();
+        var a = sip.addresses();
+        Address from = a.createAddress(a.createSipURI(fromUser, sip.host() + ":" + sip.port()));
+        Address to = a.createAddress(a.createSipURI(toUser, sip.host() + ":" + sip.port()));
+        String transport = requestUri instanceof SipURI s && s.getTransportParam() != null
+                ? s.getTransportParam() : "udp";
+        ViaHeader via = h.createViaHeader(sip.host(), sip.port(), transport,
+                "z9hG4bK" + UUID.randomUUID().toString().replace("-", ""));
+        Request request = sip.messages().createRequest(requestUri, method, h.createCallIdHeader(sipCallId),
+                h.createCSeqHeader(1L, method), h.createFromHeader(from, Long.toHexString(System.nanoTime())),
+                h.createToHeader(to, null), List.of(via), h.createMaxForwardsHeader(70));
+        request.addHeader(contact());
+        return request;
+    }
+
+    private Header contact() throws java.text.ParseException {
+        SipURI uri = sip.addresses().createSipURI("rexian", sip.host() + ":" + sip.port());
+        ContactHeader c = sip.headers().createContactHeader(sip.addresses().createAddress(uri));
+        return c;
+    }
+
+    private ContentTypeHeader sdpType() throws java.text.ParseException {
+        return sip.headers().createContentTypeHeader("application", "sdp");
+    }
+
+    private static boolean isInviteSuccess(Response response) {
+        int status = response.getStatusCode();
+        return status >= 200 && status < 300
+                && ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod().equals(Request.INVITE);
+    }
+
+    static String bodyOf(Message message) {
+        byte[] raw = message.getRawContent();
+        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    static String userOf(URI uri) {
+        if (uri instanceof SipURI sipUri && sipUri.getUser() != null) {
+            return sipUri.getUser();
+        }
+        return uri.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package io.rexian.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.rexian.telephony.peers.FakeMedia;
+import io.rexian.telephony.peers.FreePort;
+import io.rexian.telephony.peers.Sipp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Registrar and call signalling against sipp (media faked: these tests look at SIP only). */
+@Timeout(120)
+class SignallingWithSippTests {
+
+    private final FakeMedia media = new FakeMedia();
+    private final List<CallDetailRecord> records = new CopyOnWriteArrayList<>();
+    private TelephonyEngine engine;
+    private String target;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Sipp.installed(), "sipp (apt package sip-tester) is not installed");
+        int port = FreePort.pick();
+        EngineSettings settings = EngineSettings.defaults().withAddress("127.0.0.1", port)
+                .withTrustedServiceSources(Set.of("127.0.0.1"))
+                .withAuthBlocking(4, Duration.ofMinutes(1), Duration.ofSeconds(3))
+                .withNoAnswerTimeout(Duration.ofSeconds(3));
+        ExtensionCredentials credentials = ext -> ext.startsWith("80")
+                ? Optional.of(ExtensionSecret.fromPassword(ext, "rexian", "pw-" + ext)) : Optional.empty();
+        engine = TelephonyEngine.start(settings, credentials, records::add, media, Clock.systemUTC());
+        target = "127.0.0.1:" + port;
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void extensionRegistersWithDigest() throws Exception {
+        Sipp.Stats stats = Sipp.run("register-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "8001", "-au", "8001", "-ap", "pw-8001", "-m", "1");
+        assertThat(stats.failed()).as(stats.log()).isZero();
+        assertThat(stats.successful()).isEqualTo(1);
+        assertThat(engine.isRegistered("8001")).isTrue();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+        Sipp.Stats wrongPassword = Sipp.run("register-wrong.xml", target, Duration.ofSeconds(20),
+                "-s", "8001", "-au", "8001", "-ap", "nope", "-m", "1");
+        Sipp.Stats unknownUser = Sipp.run("register-wrong.xml", target, Duration.ofSeconds(20),
+                "-s", "9999", "-au", "9999", "-ap", "pw-9999", "-m", "1");
+        assertThat(wrongPassword.successful()).as(wrongPassword.log()).isEqualTo(1);
+        assertThat(unknownUser.successful()).as(unknownUser.log()).isEqualTo(1);
+        assertThat(engine.isRegistered("8001")).isFalse();
+    }
+
+    @Test
+    void playbackServiceAnswersAndHangsUpWithoutRetransmissions() throws Exception {
+        Sipp.Stats stats = Sipp.run("call-service.xml", target, Duration.ofSeconds(30),
+                "-s", "*44", "-m", "20", "-r", "10", "-d", "200");
+        assertThat(stats.failed()).as(stats.log()).isZero();
+        assertThat(stats.successful()).isEqualTo(20);
+        assertThat(stats.retransmissions()).isZero();
+        waitFor(() -> records.size() == 20);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.disposition()).isEqualTo(CallDetailRecord.Disposition.ANSWERED);
+            assertThat(r.callee()).isEqualTo("*44");
+        });
+        waitFor(() -> media.open.get() == 0);
+    }
+
+    @Test
+    void extensionCallsExtensionThroughTheB2bua() throws Exception {
+        Sipp.Running callee = phone("8002", "callee-answer.xml");
+        Sipp.Stats caller = Sipp.run("call-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "500");
+        Sipp.Stats answered = callee.await();
+        assertThat(answered.successful()).as(answered.log()).isEqualTo(1);
+        assertThat(caller.failed()).as(caller.log()).isZero();
+        assertThat(caller.successful()).isEqualTo(1);
+        assertThat(answered.successful()).as(answered.log()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        CallDetailRecord cdr = records.get(0);
+        assertThat(cdr.caller()).isEqualTo("8001");
+        assertThat(cdr.callee()).isEqualTo("8002");
+        assertThat(cdr.disposition()).isEqualTo(CallDetailRecord.Disposition.ANSWERED);
+        assertThat(cdr.legs()).hasSize(2);
+    }
+
+    @Test
+    void busyCalleeGivesTheCallerBusy() throws Exception {
+        Sipp.Running callee = phone("8003", "callee-busy.xml");
+        Sipp.Stats caller = Sipp.run("call-auth-busy.xml", target, Duration.ofSeconds(20),
+                "-s", "8003", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        assertThat(callee.await().successful()).isEqualTo(1);
+        assertThat(caller.successful()).as(caller.log()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).disposition()).isEqualTo(CallDetailRecord.Disposition.BUSY);
+    }
+
+    @Test
+    void unansweredCallIsCancelledAfterTheTimeout() throws Exception {
+        Sipp.Running callee = phone("8004", "callee-noanswer.xml");
+        Sipp.Stats caller = Sipp.run("call-auth-noanswer.xml", target, Duration.ofSeconds(20),
+                "-s", "8004", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        Sipp.Stats rang = callee.await();
+        assertThat(caller.successful()).as(caller.log()).isEqualTo(1);
+        assertThat(rang.successful()).as(rang.log()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).disposition()).isEqualTo(CallDetailRecord.Disposition.NO_ANSWER);
+    }
+
+    /** Starts a sipp playing extension's phone and registers it with the engine. */
+    private Sipp.Running phone(String extension, String scenario) throws Exception {
+        int port = FreePort.pick();
+        Sipp.Running phone = Sipp.startOn(port, scenario, target, Duration.ofSeconds(30), "-s", extension, "-m", "1");
+        Sipp.Stats registered = Sipp.run("register-contact.xml", target, Duration.ofSeconds(10),
+                "-s", extension, "-au", extension, "-ap", "pw-" + extension, "-key", "contact_port", Integer.toString(port),
+                "-m", "1");
+        assertThat(registered.successful()).as(registered.log()).isEqualTo(1);
+        return phone;
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
+    }
+}

@@ -1,0 +1,27 @@
+package io.rexian.telephony.peers;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A port free on 127.0.0.1 for both UDP and TCP right now (tests run next to other test runs). */
+public final class FreePort {
+
+    private FreePort() {
+    }
+
+    public static int pick() {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20000, 30000);
+            try (DatagramSocket udp = new DatagramSocket(port, lo); ServerSocket tcp = new ServerSocket(port, 1, lo)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port");
+    }
+}
