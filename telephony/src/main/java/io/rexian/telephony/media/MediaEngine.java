@@ -1,0 +1,245 @@
+package io.rexian.telephony.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.rexian.telephony.media.rtp.DatagramReceiver;
+import io.rexian.telephony.media.rtp.PortAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RTP media engine of one telephony node: allocates ports, owns the pacing thread that
+ * sends every session's packet each 20 ms, and the receiver thread that reads all sockets.
+ *
+ * <p>Threading: one platform thread ("rtp-pacer") runs {@link #tick()} every 20 ms at a fixed
+ * rate and owns all session media state; commands from other threads are queued and run at the
+ * start of the next tick. It never blocks: sends are non-blocking (a full socket buffer drops
+ * the packet), file I/O for recordings happens on virtual threads. One platform thread
+ * ("rtp-receiver") selects over every socket and only queues datagrams.
+ */
+public final class MediaEngine implements AutoCloseable {
+
+    static final long TICK_MILLIS = 20;
+    private static final long TICK_NANOS = TICK_MILLIS * 1_000_000;
+    private static final long ON_TIME_NANOS = 5_000_000;
+    private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
+
+    private final MediaSettings settings;
+    private final PortAllocator ports;
+    private final DatagramReceiver receiver;
+    private final ScheduledExecutorService pacer;
+    private final Prompts prompts = new Prompts();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final List<MediaSession> sessions = new ArrayList<>();
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(2048);
+    private final long startNanos = System.nanoTime();
+    private long ticks;
+    private long nowMillis;
+    private volatile int sessionCount;
+
+    // Pacing statistics: written by the pacing thread only.
+    private volatile long packetsOnTime;
+    private volatile long packetsTimed;
+    private volatile long packetsDropped;
+    private volatile long maxLatenessNanos;
+
+    private MediaEngine(MediaSettings settings, boolean paced) throws IOException {
+        this.settings = settings;
+        this.ports = new PortAllocator(settings.bindAddress(), settings.minPort(), settings.maxPort());
+        this.receiver = new DatagramReceiver("rtp-receiver");
+        if (paced) {
+            this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = Thread.ofPlatform().name("rtp-pacer").daemon().unstarted(r);
+                thread.setPriority(Thread.MAX_PRIORITY);
+                return thread;
+            });
+            pacer.scheduleAtFixedRate(this::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
+        } else {
+            this.pacer = null;
+        }
+    }
+
+    /** Starts an engine with its pacing and receiver threads. */
+    public static MediaEngine start(MediaSettings settings) throws IOException {
+        return new MediaEngine(settings, true);
+    }
+
+    /** An engine without the pacing thread: tests advance time by calling {@link #tick()}. */
+    static MediaEngine manual(MediaSettings settings) throws IOException {
+        return new MediaEngine(settings, false);
+    }
+
+    public MediaSettings settings() {
+        return settings;
+    }
+
+    /** The engine's prompt cache. */
+    public Prompts prompts() {
+        return prompts;
+    }
+
+    /**
+     * A new session with its own RTP/RTCP ports, ready for {@link MediaSession#offer()} or
+     * {@link MediaSession#answer(Sdp)}. Thread-safe.
+     *
+     * @throws IOException when the port range is exhausted
+     */
+    public MediaSession createSession(MediaListener listener) throws IOException {
+        PortAllocator.ChannelPair pair = ports.allocate();
+        MediaSession session = new MediaSession(this, pair, listener == null ? MediaListener.NONE : listener);
+        receiver.register(pair.rtp(), false, session::enqueue);
+        receiver.register(pair.rtcp(), true, session::enqueue);
+        submit(() -> sessions.add(session));
+        sessionCount++;
+        return session;
+    }
+
+    /** Joins two legs so each hears the other, relaying RTP untouched when codecs match and forwarding DTMF. */
+    public Bridge bridge(MediaSession caller, MediaSession agent) {
+        return new Bridge(this, caller, agent);
+    }
+
+    /** An empty conference; add parties with {@link Conference#add(MediaSession)}. */
+    public Conference conference() {
+        return new Conference(this);
+    }
+
+    /** Sessions currently open. */
+    public int activeSessions() {
+        return sessionCount;
+    }
+
+    /** How punctually packets left: counts within ±5 ms of their 20 ms slot, and the worst lateness. */
+    public PacingStatistics pacingStatistics() {
+        return new PacingStatistics(packetsTimed, packetsOnTime, packetsDropped, maxLatenessNanos / 1_000_000.0);
+    }
+
+    /** Forgets pacing statistics gathered so far (e.g. after a benchmark's warm-up). */
+    public void resetPacingStatistics() {
+        submit(() -> {
+            packetsTimed = 0;
+            packetsOnTime = 0;
+            packetsDropped = 0;
+            maxLatenessNanos = 0;
+        });
+    }
+
+    /** Queues work for the pacing thread; it runs at the start of the next tick. */
+    void submit(Runnable command) {
+        commands.add(command);
+    }
+
+    /** One 20 ms step for all sessions; runs only on the pacing thread (or a test's thread in manual mode). */
+    void tick() {
+        try {
+            long scheduled = startNanos + (ticks + 1) * TICK_NANOS;
+            long now = ticks * TICK_MILLIS;
+            nowMillis = now;
+            ticks++;
+            Runnable command;
+            while ((command = commands.poll()) != null) {
+                command.run();
+            }
+            for (MediaSession session : sessions) {
+                session.receive(now);
+            }
+            for (MediaSession session : sessions) {
+                session.pullHeard();
+            }
+            for (MediaSession session : sessions) {
+                session.produceAndSend(pacer == null ? -1 : scheduled);
+            }
+        } catch (RuntimeException | Error e) {
+            // An exception would cancel the fixed-rate schedule and silence every call.
+            log.error("media tick failed", e);
+        }
+    }
+
+    /** Logical time of the current tick in ms since start; read on the pacing thread only. */
+    long nowMillis() {
+        return nowMillis;
+    }
+
+    /** Non-blocking send from the pacing thread; false when the socket buffer was full. */
+    boolean send(DatagramChannel channel, byte[] data, int length, InetSocketAddress target, long scheduledNanos) {
+        sendBuffer.clear();
+        sendBuffer.put(data, 0, length).flip();
+        try {
+            if (channel.send(sendBuffer, target) == 0) {
+                packetsDropped++;
+                return false;
+            }
+        } catch (IOException e) {
+            packetsDropped++;
+            return false;
+        }
+        if (scheduledNanos > 0) {
+            long lateness = System.nanoTime() - scheduledNanos;
+            packetsTimed++;
+            if (Math.abs(lateness) <= ON_TIME_NANOS) {
+                packetsOnTime++;
+            }
+            if (lateness > maxLatenessNanos) {
+                maxLatenessNanos = lateness;
+            }
+        }
+        return true;
+    }
+
+    void remove(MediaSession session) {
+        sessions.remove(session);
+        sessionCount--;
+        ports.release(session.channels());
+    }
+
+    /** Closes every session and stops both threads. */
+    @Override
+    public void close() {
+        if (pacer != null) {
+            pacer.shutdown();
+            try {
+                pacer.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
+        for (MediaSession session : List.copyOf(sessions)) {
+            session.closeNow();
+        }
+        try {
+            receiver.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Pacing punctuality since start or the last reset.
+     *
+     * @param packets       packets sent while paced by the real scheduler
+     * @param onTime        of those, sent within ±5 ms of their 20 ms slot
+     * @param dropped       packets not sent (socket buffer full or send error)
+     * @param maxLatenessMs worst lateness seen
+     */
+    public record PacingStatistics(long packets, long onTime, long dropped, double maxLatenessMs) {
+
+        /** Percentage of packets sent on time; 100 when none were sent. */
+        public double onTimePercent() {
+            return packets == 0 ? 100.0 : 100.0 * onTime / packets;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/**
+ * RTP media for call legs: the API the SIP side uses.
+ *
+ * <h2>Use from signalling</h2>
+ * <pre>{@code
+ * MediaEngine media = MediaEngine.start(MediaSettings.defaults());     // once per node
+ *
+ * // incoming INVITE with SDP offer
+ * MediaSession leg = media.createSession((session, event) -> switch (event) {
+ *     case MediaEvent.DigitReceived d -> ...;          // a key press (RFC 4733)
+ *     case MediaEvent.DigitsCollected c -> ...;        // collectDigits finished
+ *     case MediaEvent.PlaybackFinished p -> ...;       // prompt ended (completed or stopped)
+ *     case MediaEvent.RtpTimeout t -> ...;             // no RTP: send BYE
+ * });
+ * try {
+ *     Sdp answer = leg.answer(Sdp.parse(inviteBody));   // put answer.toString() in the 200 OK
+ * } catch (SdpException e) {
+ *     // e.notAcceptable() ? 488 : 400
+ * }
+ * leg.play(media.prompts().get(Path.of("welcome.wav")));  // or play(list, loop=true) for *44
+ * leg.echo();                                              // *43
+ * leg.collectDigits(DigitCollection.upTo(4));
+ *
+ * // outgoing INVITE: leg.offer() in the INVITE, leg.acceptAnswer(Sdp.parse(body)) on 200 OK
+ * // hold: re-INVITE with leg.offer(Direction.SENDONLY) and leg.play(List.of(moh), true)
+ * // remote re-INVITE (they hold us): leg.answer(Sdp.parse(body)) again
+ * Bridge bridge = media.bridge(callerLeg, agentLeg);         // talk; bridge.supervise(s, WHISPER)
+ * callerLeg.startRecording(path, RecordingLayout.STEREO);   // caller left, agent right
+ * leg.close();                                              // on BYE: frees ports, ends recording
+ * }</pre>
+ *
+ * <h2>Threading</h2>
+ * One platform thread, "rtp-pacer", ticks every 20 ms at a fixed rate and owns all media state
+ * of every session: it drains received datagrams, plays out the jitter buffers, mixes, encodes
+ * and sends one packet per session with non-blocking sends, and runs timers (digit timeouts,
+ * RTP timeout, RTCP every 5 s) on logical tick time. It never blocks. One platform thread,
+ * "rtp-receiver", selects over all sockets and only queues datagrams for the next tick.
+ * API methods may be called from any thread: they queue a command that runs at the start of
+ * the next tick (so a call takes effect within 20 ms). Listener events arrive on virtual
+ * threads, in order per session; listeners may block. Recordings are written on virtual threads.
+ *
+ * <h2>What the engine does on the wire</h2>
+ * G.711 µ-law (PT 0) and A-law (PT 8), telephone-event (offered as PT 101) at ptime 20;
+ * RTP ports even from the configured range, RTCP on port + 1 or multiplexed when the offer has
+ * a=rtcp-mux; symmetric RTP: after the first valid RTP packet, media is sent back to its source
+ * address, so phones behind NAT work. A session sends silence frames when it has nothing to
+ * play, which keeps NAT bindings open and the remote's RTP timeout quiet.
+ */
+package io.rexian.telephony.media;

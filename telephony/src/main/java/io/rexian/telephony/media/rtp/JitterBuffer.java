@@ -1,0 +1,95 @@
+package io.rexian.telephony.media.rtp;
+
+import java.util.TreeMap;
+
+/**
+ * A fixed-depth jitter buffer for one inbound stream: reorders frames by sequence number,
+ * starts playing out once {@code depth} frames are queued (depth × 20 ms delay), and drops
+ * frames that arrive after their slot was played. One frame leaves per {@link #poll()}, which
+ * the pacing thread calls once per 20 ms tick; an empty slot returns null (a lost frame).
+ * Not thread-safe: owned by the pacing thread.
+ */
+public final class JitterBuffer {
+
+    /** Frames kept at most; a stream that races ahead further is resynchronised. */
+    private static final int CAPACITY = 50;
+
+    private final int depth;
+    // Keyed by the extended (unwrapped) sequence number so order survives the 65535 → 0 wrap.
+    private final TreeMap<Long, byte[]> frames = new TreeMap<>();
+    private boolean started;
+    private long highest;
+    private boolean playing;
+    private long next;
+    private long dropped;
+
+    /** @param depth frames to hold before playout, e.g. 2 or 3 for 40–60 ms */
+    public JitterBuffer(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least one frame");
+        }
+        this.depth = depth;
+    }
+
+    /** Queues a frame's payload; late or duplicate frames are dropped. */
+    public void offer(int sequence, byte[] payload) {
+        long extended = extend(sequence);
+        if (playing && extended < next) {
+            dropped++;
+            return;
+        }
+        if (playing && extended - next >= CAPACITY) {
+            // The sender jumped (restart, new stream): start again from this frame.
+            frames.clear();
+            playing = false;
+        }
+        frames.putIfAbsent(extended, payload);
+        while (frames.size() > CAPACITY) {
+            frames.pollFirstEntry();
+        }
+    }
+
+    /** The payload for the next 20 ms slot, or null when nothing is due or it was lost. */
+    public byte[] poll() {
+        if (!playing) {
+            if (frames.size() < depth) {
+                return null;
+            }
+            playing = true;
+            next = frames.firstKey();
+        }
+        if (frames.isEmpty()) {
+            // Underrun: refill to full depth rather than play every later frame late.
+            playing = false;
+            return null;
+        }
+        return frames.remove(next++);
+    }
+
+    /** Frames dropped because they came after their slot had been played. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Frames waiting. */
+    public int size() {
+        return frames.size();
+    }
+
+    public void clear() {
+        frames.clear();
+        playing = false;
+        started = false;
+    }
+
+    private long extend(int sequence) {
+        if (!started) {
+            started = true;
+            highest = sequence + 65536L; // headroom so a slightly older first frame stays positive
+            return highest;
+        }
+        long extended = highest + SequenceNumbers.distance((int) (highest & 0xFFFF), sequence);
+        highest = Math.max(highest, extended);
+        return extended;
+    }
+}

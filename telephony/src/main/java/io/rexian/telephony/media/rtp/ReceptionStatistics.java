@@ -1,0 +1,104 @@
+package io.rexian.telephony.media.rtp;
+
+/**
+ * What RTCP receiver reports need about one inbound stream (RFC 3550 appendix A.1, A.3, A.8):
+ * extended highest sequence, packets expected and lost, interarrival jitter, last SR time.
+ * Not thread-safe: owned by the pacing thread.
+ */
+public final class ReceptionStatistics {
+
+    private long ssrc;
+    private boolean started;
+    private long baseSequence;
+    private long highestSequence;
+    private long received;
+    private long expectedPrior;
+    private long receivedPrior;
+    private double jitter;
+    private long lastTransit;
+    private boolean haveTransit;
+    private long lastSrNtpMiddle;
+    private long lastSrReceivedNanos;
+
+    /** Records an RTP packet; {@code arrivalSamples} is the arrival time in 8 kHz units. */
+    public void onPacket(long packetSsrc, int sequence, long timestamp, long arrivalSamples) {
+        if (!started || packetSsrc != ssrc) {
+            ssrc = packetSsrc;
+            started = true;
+            baseSequence = sequence;
+            highestSequence = sequence;
+            received = 0;
+            expectedPrior = 0;
+            receivedPrior = 0;
+            haveTransit = false;
+        } else {
+            long extended = highestSequence + SequenceNumbers.distance((int) (highestSequence & 0xFFFF), sequence);
+            highestSequence = Math.max(highestSequence, extended);
+        }
+        received++;
+        long transit = arrivalSamples - timestamp;
+        if (haveTransit) {
+            long d = Math.abs(transit - lastTransit);
+            jitter += (d - jitter) / 16.0;
+        }
+        lastTransit = transit;
+        haveTransit = true;
+    }
+
+    /** Remembers a sender report's NTP middle 32 bits so the next RR can carry LSR/DLSR. */
+    public void onSenderReport(long ntpMiddle, long nowNanos) {
+        lastSrNtpMiddle = ntpMiddle;
+        lastSrReceivedNanos = nowNanos;
+    }
+
+    public boolean started() {
+        return started;
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public long received() {
+        return received;
+    }
+
+    public long extendedHighestSequence() {
+        return highestSequence;
+    }
+
+    public long cumulativeLost() {
+        long expected = highestSequence - baseSequence + 1;
+        return Math.max(0, expected - received);
+    }
+
+    /** Fraction lost since the previous call, as the 8-bit fixed point RTCP wants; resets the interval. */
+    public int takeFractionLost() {
+        long expected = highestSequence - baseSequence + 1;
+        long expectedInterval = expected - expectedPrior;
+        long receivedInterval = received - receivedPrior;
+        expectedPrior = expected;
+        receivedPrior = received;
+        long lostInterval = expectedInterval - receivedInterval;
+        if (expectedInterval <= 0 || lostInterval <= 0) {
+            return 0;
+        }
+        return (int) Math.min(255, (lostInterval << 8) / expectedInterval);
+    }
+
+    public long jitter() {
+        return (long) jitter;
+    }
+
+    public long lastSrNtpMiddle() {
+        return lastSrNtpMiddle;
+    }
+
+    /** Delay since the last SR in 1/65536 s, or 0 without one. */
+    public long delaySinceLastSr(long nowNanos) {
+        if (lastSrReceivedNanos == 0) {
+            return 0;
+        }
+        return (nowNanos - lastSrReceivedNanos) * 65536 / 1_000_000_000L;
+    }
+}

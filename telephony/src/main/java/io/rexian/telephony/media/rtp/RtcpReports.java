@@ -1,0 +1,85 @@
+package io.rexian.telephony.media.rtp;
+
+/**
+ * Builds the minimal compound RTCP packets the engine sends every few seconds (RFC 3550
+ * section 6.4): a sender report when we sent media since the last one, a receiver report
+ * otherwise, each followed by an SDES CNAME as a compound packet must carry it.
+ */
+public final class RtcpReports {
+
+    private static final long NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800L;
+
+    private RtcpReports() {
+    }
+
+    /**
+     * Writes the compound packet into {@code out} and returns its length.
+     *
+     * @param sender      true for SR (we sent media), false for RR
+     * @param wallMillis  wall-clock time for the NTP timestamp
+     * @param rtpTimestamp the RTP timestamp matching {@code wallMillis}
+     * @param stats       the inbound stream, reported when it has started
+     */
+    public static int write(byte[] out, long ssrc, boolean sender, long wallMillis, long rtpTimestamp,
+                            long packetsSent, long octetsSent, ReceptionStatistics stats, long nowNanos, String cname) {
+        int blocks = stats.started() ? 1 : 0;
+        int pos = 0;
+        out[pos] = (byte) (0x80 | blocks);
+        out[pos + 1] = (byte) (sender ? 200 : 201);
+        int lengthPos = pos + 2;
+        RtpPacket.writeInt(out, pos + 4, ssrc);
+        pos += 8;
+        if (sender) {
+            long seconds = wallMillis / 1000 + NTP_EPOCH_OFFSET_SECONDS;
+            long fraction = ((wallMillis % 1000) << 32) / 1000;
+            RtpPacket.writeInt(out, pos, seconds);
+            RtpPacket.writeInt(out, pos + 4, fraction);
+            RtpPacket.writeInt(out, pos + 8, rtpTimestamp);
+            RtpPacket.writeInt(out, pos + 12, packetsSent);
+            RtpPacket.writeInt(out, pos + 16, octetsSent);
+            pos += 20;
+        }
+        if (blocks == 1) {
+            RtpPacket.writeInt(out, pos, stats.ssrc());
+            long lost = Math.min(0x7FFFFF, stats.cumulativeLost());
+            RtpPacket.writeInt(out, pos + 4, ((long) stats.takeFractionLost() << 24) | lost);
+            RtpPacket.writeInt(out, pos + 8, stats.extendedHighestSequence());
+            RtpPacket.writeInt(out, pos + 12, stats.jitter());
+            RtpPacket.writeInt(out, pos + 16, stats.lastSrNtpMiddle());
+            RtpPacket.writeInt(out, pos + 20, stats.delaySinceLastSr(nowNanos));
+            pos += 24;
+        }
+        writeLength(out, lengthPos, pos);
+        int sdesStart = pos;
+        out[pos] = (byte) 0x81;
+        out[pos + 1] = (byte) 202;
+        RtpPacket.writeInt(out, pos + 4, ssrc);
+        pos += 8;
+        byte[] name = cname.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out[pos++] = 1; // CNAME
+        out[pos++] = (byte) name.length;
+        System.arraycopy(name, 0, out, pos, name.length);
+        pos += name.length;
+        out[pos++] = 0; // end of items, then pad the chunk to 32 bits
+        while ((pos - sdesStart) % 4 != 0) {
+            out[pos++] = 0;
+        }
+        writeLength(out, sdesStart + 2, pos - sdesStart);
+        return pos;
+    }
+
+    /** The middle 32 bits of an incoming SR's NTP timestamp, or -1 when the packet is no SR. */
+    public static long senderReportNtpMiddle(byte[] data, int length) {
+        if (length < 28 || (data[1] & 0xFF) != 200) {
+            return -1;
+        }
+        return ((RtpPacket.readUnsignedInt(data, 8) & 0xFFFF) << 16) | (RtpPacket.readUnsignedInt(data, 12) >>> 16);
+    }
+
+    private static void writeLength(byte[] out, int lengthPos, int packetBytes) {
+        // RTCP length: 32-bit words minus one.
+        int words = packetBytes / 4 - 1;
+        out[lengthPos] = (byte) (words >> 8);
+        out[lengthPos + 1] = (byte) words;
+    }
+}

@@ -1,0 +1,87 @@
+package io.rexian.telephony.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.rexian.telephony.media.wav.WavReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two sessions of one real engine talk RTP to each other over 127.0.0.1. */
+class MediaSessionLoopbackTest {
+
+    MediaEngine engine;
+    EventLog aEvents = new EventLog();
+    EventLog bEvents = new EventLog();
+    MediaSession a;
+    MediaSession b;
+
+    @BeforeEach
+    void connect() throws Exception {
+        engine = MediaEngine.start(MediaSettings.defaults().withPorts(31000, 31999));
+        a = engine.createSession(aEvents);
+        b = engine.createSession(bEvents);
+        Sdp offer = a.offer();
+        Sdp answer = b.answer(Sdp.parse(offer.toString()));
+        a.acceptAnswer(Sdp.parse(answer.toString()));
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void promptPlayedOnOneLegIsRecordedSampleExactOnTheOther(@TempDir Path dir) throws Exception {
+        short[] melody = concat(TestAudio.sine(440, 400, 8000), TestAudio.sine(1000, 400, 8000));
+        Path file = dir.resolve("b.wav");
+        b.startRecording(file, RecordingLayout.STEREO);
+        a.play(Prompt.of("melody", melody));
+
+        Await.until(Duration.ofSeconds(5), () -> !aEvents.of(MediaEvent.PlaybackFinished.class).isEmpty(), "playback end");
+        Thread.sleep(200); // the last frames pass the 60 ms jitter buffer
+        b.stopRecording();
+        Thread.sleep(300); // the recorder's virtual thread finishes the file
+
+        assertThat(aEvents.of(MediaEvent.PlaybackFinished.class)).containsExactly(new MediaEvent.PlaybackFinished(true));
+        short[] left = WavReader.read(file).channel(0); // what b's party said = what a played
+        assertThat(TestAudio.indexOf(left, TestAudio.ulawRoundTrip(melody)))
+                .as("the whole prompt arrives sample-exact after µ-law").isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void digitsArriveOncePerPressInOrder() {
+        a.sendDigits("1123#");
+        Await.until(Duration.ofSeconds(5), () -> bEvents.digits().length() >= 5, "five digits");
+        assertThat(bEvents.digits()).isEqualTo("1123#");
+        assertThat(bEvents.of(MediaEvent.DigitReceived.class)).allSatisfy(d ->
+                assertThat(d.duration()).isEqualTo(Duration.ofMillis(100)));
+    }
+
+    @Test
+    void echoReturnsWhatThePartySaysWithoutTranscoding(@TempDir Path dir) throws Exception {
+        b.echo();
+        Path file = dir.resolve("a.wav");
+        a.startRecording(file, RecordingLayout.STEREO);
+        a.play(Prompt.of("tone", TestAudio.sine(700, 600, 8000)));
+        Await.until(Duration.ofSeconds(5), () -> !aEvents.of(MediaEvent.PlaybackFinished.class).isEmpty(), "playback end");
+        Thread.sleep(300);
+        a.stopRecording();
+        Thread.sleep(300);
+
+        short[] heardByA = WavReader.read(file).channel(0);
+        assertThat(TestAudio.amplitudeAt(heardByA, 0, heardByA.length, 700, 8000)).as("the echo carries the tone").isGreaterThan(1000);
+        assertThat(b.packetsRelayed()).as("echo relays payloads untouched").isGreaterThan(20);
+    }
+
+    static short[] concat(short[] x, short[] y) {
+        short[] out = new short[x.length + y.length];
+        System.arraycopy(x, 0, out, 0, x.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package io.rexian.telephony.media.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class JitterBufferTest {
+
+    final JitterBuffer buffer = new JitterBuffer(3);
+
+    @Test
+    void waitsForItsDepthThenPlaysInSequenceOrder() {
+        buffer.offer(11, frame(11));
+        assertThat(buffer.poll()).isNull();
+        buffer.offer(10, frame(10));
+        assertThat(buffer.poll()).isNull();
+        buffer.offer(13, frame(13));
+        buffer.offer(12, frame(12));
+        assertThat(playOut(4)).containsExactly(10, 11, 12, 13);
+    }
+
+    @Test
+    void lostFrameLeavesAGapAndALateOneIsDropped() {
+        for (int seq : new int[] {1, 2, 4, 5, 6}) {
+            buffer.offer(seq, frame(seq));
+        }
+        List<Integer> played = playOut(3);
+        assertThat(played).containsExactly(1, 2, -1); // 3 missing: silence in its slot
+        buffer.offer(3, frame(3)); // arrives after its slot
+        assertThat(buffer.dropped()).isEqualTo(1);
+        assertThat(playOut(3)).containsExactly(4, 5, 6);
+    }
+
+    @Test
+    void orderSurvivesTheSequenceNumberWrap() {
+        for (int seq : new int[] {65534, 0, 65535, 1}) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(4)).containsExactly(65534, 65535, 0, 1);
+    }
+
+    @Test
+    void duplicatesPlayOnce() {
+        for (int seq : new int[] {7, 7, 8, 8, 9}) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(3)).containsExactly(7, 8, 9);
+        assertThat(buffer.poll()).isNull();
+    }
+
+    @Test
+    void underrunRefillsToFullDepthBeforePlayingAgain() {
+        for (int seq = 0; seq < 3; seq++) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(4)).containsExactly(0, 1, 2, -1);
+        buffer.offer(3, frame(3));
+        assertThat(buffer.poll()).as("one frame is not enough depth").isNull();
+        buffer.offer(4, frame(4));
+        buffer.offer(5, frame(5));
+        assertThat(playOut(3)).containsExactly(3, 4, 5);
+    }
+
+    private List<Integer> playOut(int slots) {
+        List<Integer> played = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            byte[] payload = buffer.poll();
+            played.add(payload == null ? -1 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF));
+        }
+        return played;
+    }
+
+    private static byte[] frame(int seq) {
+        return new byte[] {(byte) (seq >> 8), (byte) seq};
+    }
+}
