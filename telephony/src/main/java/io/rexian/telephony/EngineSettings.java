@@ -4,19 +4,22 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * How the engine listens and guards itself. {@code port} 0 is not allowed (UDP and TCP
- * share one port); every field has a default in {@link #defaults()}.
+ * How the engine listens and guards itself; {@link #defaults()} suits a first run. UDP and
+ * TCP share {@code port}.
  *
+ * @param mediaAddress address for RTP and for Via/Contact/SDP; null: {@code bindAddress},
+ *        or 127.0.0.1 when that is the wildcard
  * @param trustedServiceSources source IP addresses whose calls may reach the test
  *        services (echo, playback) without authentication, e.g. 127.0.0.1 in demo mode
- * @param authFailureLimit failed digest attempts from one address before it is blocked
- * @param sessionExpiry calls without any sign of life (no RTP, no refresh) for this long are cleared
+ * @param authFailureLimit failed digest attempts from one address within {@code authFailureWindow}
+ *        before it is blocked for {@code authBlockDuration}
+ * @param rtpTimeout answered calls whose remote sends no RTP for this long are cleared
  */
-public record EngineSettings(String bindAddress, int port, String realm,
-                             Set<String> trustedServiceSources, String echoNumber, String playbackNumber,
+public record EngineSettings(String bindAddress, int port, String mediaAddress, int rtpPortMin, int rtpPortMax,
+                             String realm, Set<String> trustedServiceSources, String echoNumber, String playbackNumber,
                              int authFailureLimit, Duration authFailureWindow, Duration authBlockDuration,
                              Duration minRegistration, Duration maxRegistration,
-                             Duration noAnswerTimeout, Duration sessionExpiry, String mediaAddress) {
+                             Duration noAnswerTimeout, Duration rtpTimeout) {
 
     public EngineSettings {
         if (port <= 0 || port > 65535) {
@@ -29,33 +32,40 @@ public record EngineSettings(String bindAddress, int port, String realm,
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings("0.0.0.0", 5060, "rexian", Set.of(), "*43", "*44",
+        return new EngineSettings("0.0.0.0", 5060, null, 20000, 29999, "rexian", Set.of(), "*43", "*44",
                 5, Duration.ofMinutes(1), Duration.ofMinutes(10),
                 Duration.ofSeconds(60), Duration.ofHours(1),
-                Duration.ofSeconds(30), Duration.ofMinutes(30), null);
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
+    /** SIP (and media) on {@code address:port}. */
     public EngineSettings withAddress(String address, int newPort) {
-        return new EngineSettings(address, newPort, realm, trustedServiceSources, echoNumber, playbackNumber,
-                authFailureLimit, authFailureWindow, authBlockDuration, minRegistration, maxRegistration,
-                noAnswerTimeout, sessionExpiry, address);
+        return new EngineSettings(address, newPort, address, rtpPortMin, rtpPortMax, realm, trustedServiceSources,
+                echoNumber, playbackNumber, authFailureLimit, authFailureWindow, authBlockDuration,
+                minRegistration, maxRegistration, noAnswerTimeout, rtpTimeout);
+    }
+
+    public EngineSettings withRtpPorts(int min, int max) {
+        return new EngineSettings(bindAddress, port, mediaAddress, min, max, realm, trustedServiceSources,
+                echoNumber, playbackNumber, authFailureLimit, authFailureWindow, authBlockDuration,
+                minRegistration, maxRegistration, noAnswerTimeout, rtpTimeout);
     }
 
     public EngineSettings withTrustedServiceSources(Set<String> sources) {
-        return new EngineSettings(bindAddress, port, realm, sources, echoNumber, playbackNumber,
-                authFailureLimit, authFailureWindow, authBlockDuration, minRegistration, maxRegistration,
-                noAnswerTimeout, sessionExpiry, mediaAddress);
+        return new EngineSettings(bindAddress, port, mediaAddress, rtpPortMin, rtpPortMax, realm, sources,
+                echoNumber, playbackNumber, authFailureLimit, authFailureWindow, authBlockDuration,
+                minRegistration, maxRegistration, noAnswerTimeout, rtpTimeout);
     }
 
     public EngineSettings withAuthBlocking(int limit, Duration window, Duration block) {
-        return new EngineSettings(bindAddress, port, realm, trustedServiceSources, echoNumber, playbackNumber,
-                limit, window, block, minRegistration, maxRegistration,
-                noAnswerTimeout, sessionExpiry, mediaAddress);
+        return new EngineSettings(bindAddress, port, mediaAddress, rtpPortMin, rtpPortMax, realm, trustedServiceSources,
+                echoNumber, playbackNumber, limit, window, block,
+                minRegistration, maxRegistration, noAnswerTimeout, rtpTimeout);
     }
 
-    public EngineSettings withNoAnswerTimeout(Duration timeout) {
-        return new EngineSettings(bindAddress, port, realm, trustedServiceSources, echoNumber, playbackNumber,
-                authFailureLimit, authFailureWindow, authBlockDuration, minRegistration, maxRegistration,
-                timeout, sessionExpiry, mediaAddress);
+    public EngineSettings withTimeouts(Duration noAnswer, Duration rtp) {
+        return new EngineSettings(bindAddress, port, mediaAddress, rtpPortMin, rtpPortMax, realm, trustedServiceSources,
+                echoNumber, playbackNumber, authFailureLimit, authFailureWindow, authBlockDuration,
+                minRegistration, maxRegistration, noAnswer, rtp);
     }
 }

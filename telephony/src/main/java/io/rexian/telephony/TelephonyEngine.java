@@ -1,6 +1,11 @@
 package io.rexian.telephony;
 
 import io.rexian.telephony.call.CallMedia;
+import io.rexian.telephony.call.EngineMedia;
+import io.rexian.telephony.media.MediaEngine;
+import io.rexian.telephony.media.MediaSettings;
+import java.io.IOException;
+import java.net.InetAddress;
 import io.rexian.telephony.call.SipCalls;
 import io.rexian.telephony.registrar.DigestAuthenticator;
 import io.rexian.telephony.registrar.FailedAttempts;
@@ -36,7 +41,28 @@ public final class TelephonyEngine implements AutoCloseable {
         this.timers = timers;
     }
 
-    /** Binds the SIP port and starts serving; throws {@link IllegalStateException} when the port is taken. */
+    /**
+     * Starts SIP and RTP media as configured; throws {@link IllegalStateException} when a port is taken.
+     */
+    public static TelephonyEngine start(EngineSettings settings, ExtensionCredentials credentials,
+                                       CallRecords records, Clock clock) {
+        MediaEngine mediaEngine;
+        try {
+            InetAddress address = InetAddress.getByName(settings.mediaAddress());
+            mediaEngine = MediaEngine.start(MediaSettings.defaults().withAddresses(address, address)
+                    .withPorts(settings.rtpPortMin(), settings.rtpPortMax()).withRtpTimeout(settings.rtpTimeout()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start RTP media: " + e.getMessage(), e);
+        }
+        try {
+            return start(settings, credentials, records, new EngineMedia(mediaEngine, true), clock);
+        } catch (RuntimeException e) {
+            mediaEngine.close();
+            throw e;
+        }
+    }
+
+    /** Starts with another media implementation (tests use a fake); throws {@link IllegalStateException} when the port is taken. */
     public static TelephonyEngine start(EngineSettings settings, ExtensionCredentials credentials,
                                        CallRecords records, CallMedia media, Clock clock) {
         ExecutorService workers = Executors.newThreadPerTaskExecutor(

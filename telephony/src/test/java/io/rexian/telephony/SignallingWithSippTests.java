@@ -33,7 +33,7 @@ class SignallingWithSippTests {
         EngineSettings settings = EngineSettings.defaults().withAddress("127.0.0.1", port)
                 .withTrustedServiceSources(Set.of("127.0.0.1"))
                 .withAuthBlocking(4, Duration.ofMinutes(1), Duration.ofSeconds(3))
-                .withNoAnswerTimeout(Duration.ofSeconds(3));
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
         ExtensionCredentials credentials = ext -> ext.startsWith("80")
                 ? Optional.of(ExtensionSecret.fromPassword(ext, "rexian", "pw-" + ext)) : Optional.empty();
         engine = TelephonyEngine.start(settings, credentials, records::add, media, Clock.systemUTC());

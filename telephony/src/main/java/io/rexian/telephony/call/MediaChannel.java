@@ -33,8 +33,8 @@ public interface MediaChannel extends AutoCloseable {
 
     void onDigit(Consumer<Character> listener);
 
-    /** True when RTP arrived within the last {@code millis} (dead-call detection). */
-    boolean receivedWithin(long millis);
+    /** Called (on a media thread) when the remote stopped sending RTP although it should: the call is dead. */
+    void onDead(Runnable listener);
 
     @Override
     void close();

@@ -103,8 +103,6 @@ public final class SipCalls implements SipListener, CallControl {
         this.sip = transport;
         this.registrar = reg;
         this.auth = authentication;
-        long period = Math.max(1, settings.sessionExpiry().toSeconds() / 4);
-        timers.scheduleWithFixedDelay(this::clearDeadCalls, period, period, TimeUnit.SECONDS);
     }
 
     public int activeCalls() {
@@ -282,7 +280,7 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     private void answerWithService(Call call, Leg a, boolean echo) {
-        a.media = media.open(a.id);
+        a.media = openMedia(call, a);
         String body = bodyOf(a.invite);
         String sdp;
         try {
@@ -346,7 +344,7 @@ public final class SipCalls implements SipListener, CallControl {
         Leg b = addLeg(call, sipCallId, false, extension);
         bySipCallId.put(sipCallId, call);
         try {
-            b.media = media.open(b.id);
+            b.media = openMedia(call, b);
             String callerName = from == null ? call.caller : from.party;
             Request invite = newRequest(Request.INVITE, sip.addresses().createURI(target.contact()), sipCallId,
                     callerName, extension);
@@ -479,7 +477,7 @@ public final class SipCalls implements SipListener, CallControl {
             return;
         }
         if (a.inbound && !a.isAnswered()) {
-            a.media = media.open(a.id);
+            a.media = openMedia(call, a);
             String sdp;
             try {
                 sdp = a.media.answer(bodyOf(a.invite));
@@ -502,6 +500,10 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     private void onAck(Call call, Request ack, Dialog dialog) {
+        if (dialog != null) {
+            // Runs after the task that sent our 2xx: stops its retransmission if the ACK overtook the send.
+            SipTransport.confirmAck(dialog, ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        }
         Leg leg = call.bySipCallId(((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId());
         if (leg == null || leg.media == null) {
             return;
@@ -703,25 +705,17 @@ public final class SipCalls implements SipListener, CallControl {
 
     // ---------------------------------------------------------------- ending
 
-    private void clearDeadCalls() {
-        long limit = settings.sessionExpiry().toMillis();
-        for (Call call : byId.values()) {
-            call.executor.execute(() -> {
-                if (call.ended || call.answeredAt == null) {
-                    return;
-                }
-                if (Duration.between(call.answeredAt, clock.instant()).toMillis() < limit) {
-                    return;
-                }
-                boolean alive = call.legs.stream().anyMatch(l -> l.isAnswered() && l.media != null
-                        && l.media.receivedWithin(limit));
-                if (!alive) {
-                    log.info("clearing call {}: no RTP for {}", call.id, settings.sessionExpiry());
-                    hangupLegs(call);
-                    end(call, Disposition.ANSWERED, "rtp-timeout");
-                }
-            });
-        }
+    /** Opens a leg's media and wires its digits and dead-RTP detection into the call. */
+    private MediaChannel openMedia(Call call, Leg leg) {
+        MediaChannel channel = media.open(leg.id);
+        channel.onDead(() -> call.executor.execute(() -> {
+            if (!call.ended && leg.isAnswered()) {
+                log.info("clearing call {}: no RTP from {}", call.id, leg.party);
+                hangupLegs(call);
+                end(call, Disposition.ANSWERED, "rtp-timeout");
+            }
+        }));
+        return channel;
     }
 
     private void failInbound(Call call, int status) {

@@ -1,6 +1,9 @@
 package io.rexian.telephony.sip;
 
+import gov.nist.javax.sip.stack.SIPDialog;
+import java.lang.reflect.Method;
 import java.util.Properties;
+import javax.sip.Dialog;
 import java.util.TooManyListenersException;
 import java.util.UUID;
 import javax.sip.ListeningPoint;
@@ -93,6 +96,33 @@ public final class SipTransport implements AutoCloseable {
     /** The address the engine advertises in Via and Contact. */
     public String host() { return host; }
     public int port() { return port; }
+
+    /**
+     * Tells a server dialog that the ACK for its 2xx arrived. The stack does this itself unless
+     * the ACK overtook the thread that sent the 2xx (it then keeps retransmitting the 2xx);
+     * call it from the thread that sent the 2xx, after the send returned. No-op when already seen.
+     */
+    public static void confirmAck(Dialog dialog, long cseq) {
+        if (dialog instanceof SIPDialog d && !d.isAckSeen()) {
+            try {
+                ACK_RECEIVED.invoke(d, cseq);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("stack without SIPDialog.ackReceived", e);
+            }
+        }
+    }
+
+    private static final Method ACK_RECEIVED = ackReceived();
+
+    private static Method ackReceived() {
+        try {
+            Method m = SIPDialog.class.getDeclaredMethod("ackReceived", long.class);
+            m.setAccessible(true);
+            return m;
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     @Override
     public void close() {

@@ -26,7 +26,7 @@ public final class FakeMedia implements CallMedia {
             @Override public void bridge(MediaChannel other) { }
             @Override public void unbridge() { }
             @Override public void onDigit(Consumer<Character> listener) { }
-            @Override public boolean receivedWithin(long millis) { return true; }
+            @Override public void onDead(Runnable listener) { }
             @Override public void close() {
                 if (!closed) {
                     closed = true;
