@@ -79,7 +79,7 @@ public final class TelephonyEngine implements AutoCloseable {
             timers.shutdownNow();
             throw e;
         }
-        var auth = new SipAuthentication(sip, new DigestAuthenticator(settings.realm(), credentials, clock),
+        var auth = new SipAuthentication(sip, new DigestAuthenticator(settings.realm(), settings.digestAlgorithms(), credentials, clock),
                 new FailedAttempts(settings.authFailureLimit(), settings.authFailureWindow(),
                         settings.authBlockDuration(), clock));
         calls.attach(sip, new Registrar(sip, auth, registrations, clock,

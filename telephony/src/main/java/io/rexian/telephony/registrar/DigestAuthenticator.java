@@ -38,13 +38,15 @@ public final class DigestAuthenticator {
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
     private final String realm;
+    private final List<String> algorithms;
     private final ExtensionCredentials credentials;
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final ExtensionSecret decoy;
 
-    public DigestAuthenticator(String realm, ExtensionCredentials credentials, Clock clock) {
+    public DigestAuthenticator(String realm, List<String> algorithms, ExtensionCredentials credentials, Clock clock) {
         this.realm = realm;
+        this.algorithms = List.copyOf(algorithms);
         this.credentials = credentials;
         this.clock = clock;
         new SecureRandom().nextBytes(key);
@@ -55,16 +57,11 @@ public final class DigestAuthenticator {
         return realm;
     }
 
-    /**
-     * Challenge header values for MD5 and SHA-256 (RFC 8760). MD5 comes first on purpose: many
-     * phones and sipp take the first challenge and give up when they cannot do its algorithm,
-     * while clients that know SHA-256 pick it from the list.
-     */
+    /** Challenge header values, one per configured algorithm in order of preference (RFC 8760). */
     public List<String> challenges(boolean stale) {
         String nonce = newNonce();
         String tail = ", nonce=\"" + nonce + "\", qop=\"auth\"" + (stale ? ", stale=true" : "");
-        return List.of("Digest realm=\"" + realm + "\", algorithm=MD5" + tail,
-                "Digest realm=\"" + realm + "\", algorithm=SHA-256" + tail);
+        return algorithms.stream().map(a -> "Digest realm=\"" + realm + "\", algorithm=" + a + tail).toList();
     }
 
     public Outcome verify(String method, Answer answer) {
@@ -73,12 +70,8 @@ public final class DigestAuthenticator {
             return new Outcome.Rejected();
         }
         String algorithm = answer.algorithm() == null ? "MD5" : answer.algorithm().toUpperCase();
-        String jca = switch (algorithm) {
-            case "MD5" -> "MD5";
-            case "SHA-256" -> "SHA-256";
-            default -> null;
-        };
-        if (jca == null) {
+        String jca = algorithm;
+        if (!algorithms.contains(jca)) {
             return new Outcome.Rejected();
         }
         Optional<ExtensionSecret> found = credentials.find(answer.username());
