@@ -42,7 +42,7 @@ public final class MediaEngine implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<MediaSession> sessions = new ArrayList<>();
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(2048);
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private long ticks;
     private long nowMillis;
     private volatile int sessionCount;
@@ -52,6 +52,10 @@ public final class MediaEngine implements AutoCloseable {
     private volatile long packetsTimed;
     private volatile long packetsDropped;
     private volatile long maxLatenessNanos;
+    private volatile long intervalsTimed;
+    private volatile long intervalsOnTime;
+    private volatile long tickWorkNanos;
+    private volatile long tickCount;
 
     private MediaEngine(MediaSettings settings, boolean paced) throws IOException {
         this.settings = settings;
@@ -63,6 +67,8 @@ public final class MediaEngine implements AutoCloseable {
                 thread.setPriority(Thread.MAX_PRIORITY);
                 return thread;
             });
+            // The schedule's origin: tick n is due at startNanos + (n + 1) × 20 ms.
+            startNanos = System.nanoTime();
             pacer.scheduleAtFixedRate(this::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
         } else {
             this.pacer = null;
@@ -121,7 +127,9 @@ public final class MediaEngine implements AutoCloseable {
 
     /** How punctually packets left: counts within ±5 ms of their 20 ms slot, and the worst lateness. */
     public PacingStatistics pacingStatistics() {
-        return new PacingStatistics(packetsTimed, packetsOnTime, packetsDropped, maxLatenessNanos / 1_000_000.0);
+        long count = tickCount;
+        return new PacingStatistics(packetsTimed, packetsOnTime, intervalsTimed, intervalsOnTime, packetsDropped,
+                maxLatenessNanos / 1_000_000.0, count == 0 ? 0 : tickWorkNanos / 1_000_000.0 / count);
     }
 
     /** Forgets pacing statistics gathered so far (e.g. after a benchmark's warm-up). */
@@ -131,6 +139,10 @@ public final class MediaEngine implements AutoCloseable {
             packetsOnTime = 0;
             packetsDropped = 0;
             maxLatenessNanos = 0;
+            tickWorkNanos = 0;
+            tickCount = 0;
+            intervalsTimed = 0;
+            intervalsOnTime = 0;
         });
     }
 
@@ -156,9 +168,12 @@ public final class MediaEngine implements AutoCloseable {
             for (MediaSession session : sessions) {
                 session.pullHeard();
             }
+            long workStart = System.nanoTime();
             for (MediaSession session : sessions) {
                 session.produceAndSend(pacer == null ? -1 : scheduled);
             }
+            tickWorkNanos += System.nanoTime() - workStart;
+            tickCount++;
         } catch (RuntimeException | Error e) {
             // An exception would cancel the fixed-rate schedule and silence every call.
             log.error("media tick failed", e);
@@ -170,21 +185,28 @@ public final class MediaEngine implements AutoCloseable {
         return nowMillis;
     }
 
-    /** Non-blocking send from the pacing thread; false when the socket buffer was full. */
-    boolean send(DatagramChannel channel, byte[] data, int length, InetSocketAddress target, long scheduledNanos) {
+    /**
+     * Non-blocking send from the pacing thread; false when the socket buffer was full.
+     * {@code scheduledNanos} is the tick's due time (-1 for untimed packets such as RTCP);
+     * {@code previousSendNanos} is when the same stream's previous packet left (0 if none).
+     * Returns the send time, or -1 when the packet was dropped.
+     */
+    long send(DatagramChannel channel, byte[] data, int length, InetSocketAddress target, long scheduledNanos,
+              long previousSendNanos) {
         sendBuffer.clear();
         sendBuffer.put(data, 0, length).flip();
         try {
             if (channel.send(sendBuffer, target) == 0) {
                 packetsDropped++;
-                return false;
+                return -1;
             }
         } catch (IOException e) {
             packetsDropped++;
-            return false;
+            return -1;
         }
-        if (scheduledNanos > 0) {
-            long lateness = System.nanoTime() - scheduledNanos;
+        long sentNanos = System.nanoTime();
+        if (scheduledNanos != -1) {
+            long lateness = sentNanos - scheduledNanos;
             packetsTimed++;
             if (Math.abs(lateness) <= ON_TIME_NANOS) {
                 packetsOnTime++;
@@ -192,8 +214,15 @@ public final class MediaEngine implements AutoCloseable {
             if (lateness > maxLatenessNanos) {
                 maxLatenessNanos = lateness;
             }
+            if (previousSendNanos != 0) {
+                // What a receiver perceives: the gap to the stream's previous packet vs 20 ms.
+                intervalsTimed++;
+                if (Math.abs(sentNanos - previousSendNanos - TICK_NANOS) <= ON_TIME_NANOS) {
+                    intervalsOnTime++;
+                }
+            }
         }
-        return true;
+        return sentNanos;
     }
 
     void remove(MediaSession session) {
@@ -231,15 +260,25 @@ public final class MediaEngine implements AutoCloseable {
      * Pacing punctuality since start or the last reset.
      *
      * @param packets       packets sent while paced by the real scheduler
-     * @param onTime        of those, sent within ±5 ms of their 20 ms slot
+     * @param onTime        of those, sent within ±5 ms of their tick's due time (strict: the last
+     *                      sessions of a busy tick count as late although their stream is regular)
+     * @param intervals     gaps measured between consecutive packets of one stream
+     * @param intervalsOnTime of those, within 20 ± 5 ms: the jitter a receiver sees
      * @param dropped       packets not sent (socket buffer full or send error)
      * @param maxLatenessMs worst lateness seen
+     * @param meanTickWorkMs mean time one tick spent producing and sending all sessions' packets
      */
-    public record PacingStatistics(long packets, long onTime, long dropped, double maxLatenessMs) {
+    public record PacingStatistics(long packets, long onTime, long intervals, long intervalsOnTime, long dropped,
+                                   double maxLatenessMs, double meanTickWorkMs) {
 
-        /** Percentage of packets sent on time; 100 when none were sent. */
+        /** Percentage of packets sent within ±5 ms of their tick's due time; 100 when none were sent. */
         public double onTimePercent() {
             return packets == 0 ? 100.0 : 100.0 * onTime / packets;
+        }
+
+        /** Percentage of packet gaps within 20 ± 5 ms; 100 when none were measured. */
+        public double regularIntervalPercent() {
+            return intervals == 0 ? 100.0 : 100.0 * intervalsOnTime / intervals;
         }
     }
 }

@@ -77,6 +77,7 @@ public final class MediaSession implements AutoCloseable {
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
     private long octetsSent;
+    private long lastSendNanos;
     private boolean sentSinceReport;
     private Codec inboundCodec;
     private final JitterBuffer jitterBuffer;
@@ -391,6 +392,9 @@ public final class MediaSession implements AutoCloseable {
         }
         closed = true;
         stopRecordingNow();
+        // Peers in a bridge or conference read these frames; a gone party must sound silent.
+        Arrays.fill(heard, (short) 0);
+        heardPayload = null;
         engine.remove(this);
     }
 
@@ -506,6 +510,8 @@ public final class MediaSession implements AutoCloseable {
                 int length = RtpPacket.write(packet, false, codec.payloadType(), sequence, timestamp, ssrc, encoded, 0, FRAME);
                 send(length, scheduledNanos);
             }
+        } else {
+            lastSendNanos = 0; // a pause in sending is no jitter
         }
         timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
         if (recorder != null) {
@@ -555,7 +561,9 @@ public final class MediaSession implements AutoCloseable {
 
     private void send(int length, long scheduledNanos) {
         sequence = (sequence + 1) & 0xFFFF;
-        if (engine.send(channels.rtp(), packet, length, remoteRtp, scheduledNanos)) {
+        long sentNanos = engine.send(channels.rtp(), packet, length, remoteRtp, scheduledNanos, lastSendNanos);
+        lastSendNanos = sentNanos < 0 ? 0 : sentNanos;
+        if (sentNanos >= 0) {
             packetsSent++;
             octetsSent += length - RtpPacket.HEADER_LENGTH;
             sentSinceReport = true;
@@ -580,9 +588,9 @@ public final class MediaSession implements AutoCloseable {
                 packetsSent, octetsSent, reception, System.nanoTime(), "rexian-" + id);
         sentSinceReport = false;
         if (rtcpMux) {
-            engine.send(channels.rtp(), report, length, remoteRtp, -1);
+            engine.send(channels.rtp(), report, length, remoteRtp, -1, 0);
         } else if (remoteRtcp != null) {
-            engine.send(channels.rtcp(), report, length, remoteRtcp, -1);
+            engine.send(channels.rtcp(), report, length, remoteRtcp, -1, 0);
         }
     }
 

@@ -130,6 +130,26 @@ class MixingTest {
         assertThat(c.hears(CALLER_HZ) && c.hears(AGENT_HZ) && !c.hears(SUPERVISOR_HZ)).isTrue();
     }
 
+    @Test
+    void partyWhoHangsUpFallsSilentInsteadOfRepeatingItsLastFrame() throws Exception {
+        Phone a = phone("a", CALLER_HZ, "0 8 101");
+        Phone b = phone("b", AGENT_HZ, "0 8 101");
+        Phone c = phone("c", SUPERVISOR_HZ, "0 8 101");
+        Conference room = engine.conference();
+        room.add(a.leg);
+        room.add(b.leg);
+        room.add(c.leg);
+        for (int i = 0; i < 50; i++) {
+            engine.tick();
+            Thread.sleep(2);
+        }
+        b.leg.close(); // hangs up without leaving the room first
+        run();
+        assertThat(a.hearsBetween(AGENT_HZ, 0.1, 0.3)).as("b heard before hanging up").isTrue();
+        assertThat(a.hearsBetween(AGENT_HZ, 0.6, 1.0)).as("nothing of b afterwards").isFalse();
+        assertThat(a.hearsBetween(SUPERVISOR_HZ, 0.6, 1.0)).isTrue();
+    }
+
     /** Ticks the engine through 2 s of audio, then finishes every phone's recording. */
     private void run() throws Exception {
         for (int i = 0; i < 100; i++) {
@@ -171,10 +191,15 @@ class MixingTest {
 
         /** Whether the tone is clearly present in the second half of what this phone heard. */
         boolean hears(double hz) throws Exception {
+            return hearsBetween(hz, 0.5, 1.0);
+        }
+
+        /** Whether the tone is clearly present between the given fractions of the recording. */
+        boolean hearsBetween(double hz, double fromFraction, double toFraction) throws Exception {
             short[] heard = WavReader.read(recording).channel(0);
-            int from = heard.length / 2;
-            double amplitude = TestAudio.amplitudeAt(heard, from, heard.length - from, hz, 8000);
-            return amplitude > 1000;
+            int from = (int) (heard.length * fromFraction);
+            int to = (int) (heard.length * toFraction);
+            return TestAudio.amplitudeAt(heard, from, to - from, hz, 8000) > 1000;
         }
 
         void awaitRecording() throws Exception {
