@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,7 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.ReferToHeader;
+import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -69,6 +71,9 @@ public final class SipCalls implements SipListener, CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER";
+    private static final java.util.Set<String> KNOWN_UNSUPPORTED =
+            java.util.Set.of("SUBSCRIBE", "MESSAGE", "PRACK", "PUBLISH");
+    private static final java.util.Set<String> SUPPORTED_EXTENSIONS = java.util.Set.of();
 
     private final EngineSettings settings;
     private final Registrations registrations;
@@ -113,6 +118,24 @@ public final class SipCalls implements SipListener, CallControl {
 
     @Override
     public void processRequest(RequestEvent event) {
+        try {
+            handleRequest(event);
+        } catch (RuntimeException e) {
+            // Whatever a peer sends must never take the stack thread down.
+            log.debug("request dropped: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            handleResponse(event);
+        } catch (RuntimeException e) {
+            log.debug("response dropped: {}", e.toString());
+        }
+    }
+
+    private void handleRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
@@ -130,7 +153,15 @@ public final class SipCalls implements SipListener, CallControl {
             } catch (TransactionAlreadyExistsException retransmission) {
                 return;
             } catch (Exception e) {
+                // Typically a mandatory header is missing (e.g. Contact on INVITE): answer 400 statelessly.
                 log.debug("no transaction for {}: {}", method, e.getMessage());
+                try {
+                    Response bad = sip.messages().createResponse(Response.BAD_REQUEST, request);
+                    bad.setReasonPhrase(e.getMessage() == null ? "Bad Request" : e.getMessage());
+                    sip.provider().sendResponse(bad);
+                } catch (Exception unanswerable) {
+                    log.debug("cannot answer malformed {}", method);
+                }
                 return;
             }
         }
@@ -138,6 +169,20 @@ public final class SipCalls implements SipListener, CallControl {
         String sourceHost = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "";
         int sourcePort = event instanceof RequestEventExt ext ? ext.getRemotePort() : 0;
         boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+        String unsupported = unsupportedExtensions(request);
+        if (unsupported != null && !method.equals(Request.CANCEL)) {
+            workers.execute(() -> {
+                try {
+                    Response r = sip.messages().createResponse(Response.BAD_EXTENSION, request);
+                    tag(r);
+                    r.addHeader(sip.headers().createUnsupportedHeader(unsupported));
+                    st.sendResponse(r);
+                } catch (Exception e) {
+                    log.debug("cannot send 420", e);
+                }
+            });
+            return;
+        }
         switch (method) {
             case Request.REGISTER -> workers.execute(() -> registrar.handle(request, st, sourceHost, sourcePort));
             case Request.OPTIONS -> workers.execute(() -> answerOptions(request, st));
@@ -168,8 +213,12 @@ public final class SipCalls implements SipListener, CallControl {
             }
             default -> workers.execute(() -> {
                 try {
-                    Response r = sip.messages().createResponse(Response.METHOD_NOT_ALLOWED, request);
-                    r.addHeader(sip.headers().createHeader("Allow", ALLOW));
+                    // Known methods we do not offer: 405 with Allow; methods nobody defined: 501 (RFC 3261 8.2.1).
+                    boolean known = KNOWN_UNSUPPORTED.contains(method);
+                    Response r = sip.messages().createResponse(
+                            known ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED, request);
+                    tag(r);
+                    addAllow(r);
                     st.sendResponse(r);
                 } catch (Exception e) {
                     log.debug("cannot answer {}", method, e);
@@ -178,8 +227,7 @@ public final class SipCalls implements SipListener, CallControl {
         }
     }
 
-    @Override
-    public void processResponse(ResponseEvent event) {
+    private void handleResponse(ResponseEvent event) {
         Response response = event.getResponse();
         String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
         Call call = bySipCallId.get(callId);
@@ -828,11 +876,17 @@ public final class SipCalls implements SipListener, CallControl {
         try {
             Response ok = sip.messages().createResponse(Response.OK, request);
             tag(ok);
-            ok.addHeader(sip.headers().createHeader("Allow", ALLOW));
+            addAllow(ok);
             ok.addHeader(sip.headers().createHeader("Accept", "application/sdp"));
             tx.sendResponse(ok);
         } catch (Exception e) {
             log.debug("cannot answer OPTIONS", e);
+        }
+    }
+
+    private void addAllow(Response response) throws java.text.ParseException {
+        for (String method : ALLOW.split(", ")) {
+            response.addHeader(sip.headers().createAllowHeader(method));
         }
     }
 
@@ -919,6 +973,19 @@ public final class SipCalls implements SipListener, CallControl {
 
     private ContentTypeHeader sdpType() throws java.text.ParseException {
         return sip.headers().createContentTypeHeader("application", "sdp");
+    }
+
+    /** Option tags in Require we do not support, comma-separated, or null (RFC 3261 8.2.2.3). */
+    private static String unsupportedExtensions(Request request) {
+        ListIterator<?> it = request.getHeaders(RequireHeader.NAME);
+        StringBuilder tags = new StringBuilder();
+        while (it != null && it.hasNext()) {
+            String tag = ((RequireHeader) it.next()).getOptionTag();
+            if (!SUPPORTED_EXTENSIONS.contains(tag)) {
+                tags.append(tags.isEmpty() ? "" : ",").append(tag);
+            }
+        }
+        return tags.isEmpty() ? null : tags.toString();
     }
 
     private static boolean isInviteSuccess(Response response) {

@@ -27,9 +27,10 @@ public final class StackLog implements StackLogger, ServerLogger {
     @Override public void logDebug(String message) { log.debug(message); }
     @Override public void logDebug(String message, Exception e) { log.debug(message, e); }
     @Override public void logTrace(String message) { log.trace(message); }
-    @Override public void logFatalError(String message) { log.error(message); }
-    @Override public void logError(String message) { log.warn(message); }
-    @Override public void logError(String message, Exception e) { log.warn(message, e); }
+    @Override public void logFatalError(String message) { log.warn(shorten(message)); }
+    // Peers control these texts (the stack quotes whole packets): keep them short.
+    @Override public void logError(String message) { log.debug(shorten(message)); }
+    @Override public void logError(String message, Exception e) { log.debug("{}: {}", shorten(message), e.toString()); }
     @Override public void logWarning(String message) { log.info(message); }
     @Override public void logInfo(String message) { log.debug(message); }
     @Override public void disableLogging() { }
@@ -62,6 +63,10 @@ public final class StackLog implements StackLogger, ServerLogger {
     @Override public void logMessage(SIPMessage m, String from, String to, String status, boolean sender) { trace(m, from, to, sender); }
     @Override public void logException(Exception e) { log.debug("stack exception", e); }
     @Override public void setSipStack(SipStack stack) { }
+
+    private static String shorten(String message) {
+        return message == null || message.length() <= 200 ? message : message.substring(0, 200) + "...";
+    }
 
     private static void trace(SIPMessage message, String from, String to, boolean sender) {
         if (wire.isTraceEnabled()) {
