@@ -68,6 +68,7 @@ CREATE INDEX customer_name_trgm_idx         ON customer USING gin (name gin_trgm
 CREATE INDEX customer_account_prefix_idx    ON customer (account_no varchar_pattern_ops);
 CREATE INDEX customer_id_number_idx         ON customer (id_number);
 CREATE INDEX customer_district_idx          ON customer (district, estate, building, unit, room);
+CREATE INDEX customer_estate_prefix_idx      ON customer (estate varchar_pattern_ops);
 CREATE INDEX customer_estate_trgm_idx       ON customer USING gin (estate gin_trgm_ops);
 CREATE INDEX customer_address_trgm_idx      ON customer USING gin (address_text gin_trgm_ops);
 CREATE INDEX customer_enterprise_prefix_idx ON customer (enterprise_name varchar_pattern_ops);

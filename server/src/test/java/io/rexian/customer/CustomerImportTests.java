@@ -174,6 +174,31 @@ class CustomerImportTests {
         jdbc.sql("DELETE FROM customer WHERE account_no LIKE ?").param(p + "-%").update();
     }
 
+    @Test
+    void billingDataImportsByAccountAndPeriodAndFeedsTheBuiltInGateway() throws IOException {
+        var billingImport = context.getBean(io.rexian.customer.internal.BillingImport.class);
+        CurrentUser clerk = TestUsers.from(context).withPermissions(TestUsers.unique("billing"), null, Permission.BILLING_IMPORT);
+        String csv = "户号,账期,应缴金额,已缴金额,缴费截止日,余额\n"
+                + p + ",2025-11,2400,2400,2025-12-15,30\n"
+                + p + ",2025-12,2400,0,2026-01-15,30\n";
+        ImportReport report = billingImport.run(clerk, "bills.csv", csv.getBytes(StandardCharsets.UTF_8), false, Locale.SIMPLIFIED_CHINESE);
+        assertThat(report.created()).isEqualTo(2);
+        BillingGateway gateway = context.getBean(BillingGateway.class);
+        assertThat(gateway.statement(p).orElseThrow().arrears()).isEqualByComparingTo("2400");
+
+        byte[] paid = xlsx(List.of(List.of("户号", "账期", "应缴金额", "已缴金额"), List.of(p, "2025-12", "2400", "2400")));
+        assertThat(billingImport.run(clerk, "paid.xlsx", paid, false, Locale.SIMPLIFIED_CHINESE).updated()).isEqualTo(1);
+        assertThat(gateway.statement(p).orElseThrow().arrears()).isEqualByComparingTo("0");
+        assertThat(gateway.statement(p).orElseThrow().balance()).isEqualByComparingTo("30");
+
+        ImportReport bad = billingImport.run(clerk, "bad.csv", ("户号,账期,应缴金额\n" + p + ",2025-13,abc\n")
+                .getBytes(StandardCharsets.UTF_8), false, Locale.SIMPLIFIED_CHINESE);
+        assertThat(bad.written()).isFalse();
+        assertThat(bad.errors()).extracting(ImportReport.RowError::line, ImportReport.RowError::column, ImportReport.RowError::message)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(2, "账期", "账期格式应为 yyyy-MM"),
+                        org.assertj.core.groups.Tuple.tuple(2, "应缴金额", "应为不小于 0 的数字"));
+    }
+
     static byte[] xlsx(List<List<String>> rows) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet();

@@ -116,6 +116,20 @@ class CustomerPagesTests {
     }
 
     @Test
+    void templatesHaveChineseHeadersInCsvAndXlsx() throws Exception {
+        var csv = mvc.perform(get("/customers/template").param("format", "csv").with(TestUsers.as(admin))).andReturn().getResponse();
+        byte[] bytes = csv.getContentAsByteArray();
+        assertThat(bytes[0] & 0xFF).isEqualTo(0xEF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).startsWith("户号,姓名,客户类别,电话,证件号码,区,小区");
+        assertThat(csv.getHeader("Content-Disposition")).contains("customer-template.csv");
+        var xlsx = mvc.perform(get("/customers/template").param("format", "xlsx").with(TestUsers.as(admin))).andReturn().getResponse();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("户号");
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("姓名");
+        }
+    }
+
+    @Test
     void adminAddsAClassAndACustomFieldUsedByTheForm() throws Exception {
         mvc.perform(post("/customers/admin/classes").with(TestUsers.as(admin)).with(csrf())
                 .param("code", "SCHOOL").param("nameZh", "学校").param("nameEn", "School"));

@@ -197,6 +197,15 @@ class AdministrationTests {
         mvc.perform(get("/").with(TestUsers.as(agent))).andExpect(redirectedUrl("/login?disabled"));
     }
 
+    @Test
+    void apiDocumentationIsPublicAndDescribesTheCredentials() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/users']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/auth/token']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"));
+    }
+
     private String versionOf(long userId) {
         return jdbc.sql("select version from identity_user where id = ?").param(userId).query(Long.class).single().toString();
     }

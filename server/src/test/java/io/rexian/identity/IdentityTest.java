@@ -15,12 +15,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The one Spring context of identity's integration tests: the whole application on a fresh
- * embedded PostgreSQL, MockMvc, and a {@link MovableClock} instead of the system clock.
+ * The one Spring context of identity's integration tests: the whole application on a random
+ * port (for browser tests) with a fresh embedded PostgreSQL, MockMvc, and a {@link MovableClock}
+ * instead of the system clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "rexian.identity.initial-admin-password=")
 @AutoConfigureMockMvc
 @Import(IdentityTest.Config.class)

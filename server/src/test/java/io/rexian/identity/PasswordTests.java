@@ -39,6 +39,14 @@ class PasswordTests {
     }
 
     @Test
+    void anOverlongPasswordIsRefusedWithAReasonAndFailsSignInQuietly() throws Exception {
+        CurrentUser agent = TestUsers.from(context).withRoles(TestUsers.unique("agent"), null, "AGENT");
+        String longOne = "很长的密码".repeat(20);
+        change(agent, TestUsers.PASSWORD, longOne, longOne).andExpect(content().string(containsString("最多 72 字节")));
+        mvc.perform(formLogin().user(agent.username()).password(longOne)).andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
     void aPasswordEqualToTheUsernameIsRefused() throws Exception {
         String username = TestUsers.unique("longusername");
         CurrentUser agent = TestUsers.from(context).withRoles(username, null, "AGENT");

@@ -1,5 +1,6 @@
 package io.rexian.customer.web;
 
+import io.rexian.customer.internal.BillingImport;
 import io.rexian.customer.internal.CustomerExport;
 import io.rexian.customer.internal.CustomerImport;
 import io.rexian.customer.internal.ImportReport;
@@ -31,18 +32,20 @@ class CustomerFiles {
 
     private final CustomerImport imports;
     private final CustomerExport exports;
+    private final BillingImport billingImport;
     private final Clock clock;
 
-    CustomerFiles(CustomerImport imports, CustomerExport exports, Clock clock) {
+    CustomerFiles(CustomerImport imports, CustomerExport exports, BillingImport billingImport, Clock clock) {
         this.imports = imports;
+        this.billingImport = billingImport;
         this.exports = exports;
         this.clock = clock;
     }
 
     @GetMapping("/import")
-    String importPage(CurrentUser user) {
+    String importPage(CurrentUser user, Model model) {
         user.require(Permission.CUSTOMER_IMPORT);
-        return "customer/import";
+        return importView(model, false);
     }
 
     @PostMapping("/import")
@@ -52,6 +55,31 @@ class CustomerFiles {
         ImportReport report = imports.run(user, file.getOriginalFilename(), file.getBytes(), goodRowsOnly, locale);
         model.addAttribute("report", report);
         model.addAttribute("goodRowsOnly", goodRowsOnly);
+        return importView(model, false);
+    }
+
+    @GetMapping("/billing-import")
+    String billingImportPage(CurrentUser user, Model model) {
+        user.require(Permission.BILLING_IMPORT);
+        return importView(model, true);
+    }
+
+    @PostMapping("/billing-import")
+    String billingImportFile(CurrentUser user, @RequestParam("file") MultipartFile file,
+                             @RequestParam(value = "goodRowsOnly", defaultValue = "false") boolean goodRowsOnly,
+                             Model model, Locale locale) throws IOException {
+        ImportReport report = billingImport.run(user, file.getOriginalFilename(), file.getBytes(), goodRowsOnly, locale);
+        model.addAttribute("report", report);
+        model.addAttribute("goodRowsOnly", goodRowsOnly);
+        return importView(model, true);
+    }
+
+    /** Customer and billing import share one page: upload, option, per-line report. */
+    private static String importView(Model model, boolean billing) {
+        model.addAttribute("importAction", billing ? "/customers/billing-import" : "/customers/import");
+        model.addAttribute("titleKey", billing ? "customer.billing.import.title" : "customer.import.title");
+        model.addAttribute("helpKey", billing ? "customer.billing.import.help" : "customer.import.help");
+        model.addAttribute("showTemplates", !billing);
         return "customer/import";
     }
 

@@ -20,6 +20,12 @@ class CustomerNavigation {
     }
 
     @Bean
+    NavigationEntry billingImportEntry() {
+        return new NavigationEntry(220, "customer.nav.billingImport", "/customers/billing-import",
+                Permission.BILLING_IMPORT.name());
+    }
+
+    @Bean
     NavigationEntry customerAdminEntry() {
         return new NavigationEntry(900, "customer.nav.admin", "/customers/admin", Permission.USER_ADMIN.name());
     }

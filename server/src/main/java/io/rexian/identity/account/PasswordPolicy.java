@@ -2,6 +2,7 @@ package io.rexian.identity.account;
 
 import io.rexian.identity.IdentitySettings;
 import io.rexian.platform.DomainException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,8 @@ public class PasswordPolicy {
     // No look-alike characters: temporary passwords are read aloud and typed by hand.
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** bcrypt reads no further than 72 bytes; longer passwords would be silently cut. */
+    static final int MAX_BYTES = 72;
 
     private final IdentitySettings settings;
 
@@ -23,6 +26,9 @@ public class PasswordPolicy {
     public void check(String username, String password) {
         if (password == null || password.length() < settings.minPasswordLength()) {
             throw DomainException.invalid("identity.password.tooShort", settings.minPasswordLength());
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw DomainException.invalid("identity.password.tooLong");
         }
         if (password.equalsIgnoreCase(username)) {
             throw DomainException.invalid("identity.password.equalsUsername");

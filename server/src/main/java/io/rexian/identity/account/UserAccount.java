@@ -72,9 +72,11 @@ public class UserAccount {
     protected UserAccount() {
     }
 
-    public UserAccount(String username, String passwordHash, Instant createdAt) {
+    /** @param temporaryPassword the user must change the password at first sign-in */
+    public UserAccount(String username, String passwordHash, boolean temporaryPassword, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
+        this.mustChangePassword = temporaryPassword;
         this.createdAt = createdAt;
         this.displayName = username;
     }

@@ -55,9 +55,8 @@ public class UserAdministration {
             throw DomainException.conflict("identity.user.usernameTaken", username);
         }
         policy.check(username, password);
-        UserAccount user = new UserAccount(username, encoder.encode(password), clock.instant());
+        UserAccount user = new UserAccount(username, encoder.encode(password), temporary, clock.instant());
         apply(user, profile);
-        user.setPassword(user.passwordHash(), temporary);
         accounts.saveAndFlush(user);
         Map<String, Object> changes = describe(user);
         changes.put("mustChangePassword", temporary);

@@ -9,6 +9,7 @@ import io.rexian.identity.org.OrgAdministration;
 import io.rexian.identity.org.OrgUnit;
 import io.rexian.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@SecurityRequirement(name = ApiSecuritySchemes.BEARER)
+@SecurityRequirement(name = ApiSecuritySchemes.API_KEY)
 @RequestMapping("/api/v1/teams")
 @Tag(name = "teams", description = "Teams of the organisation tree (permission USER_ADMIN)")
 class TeamsApi {

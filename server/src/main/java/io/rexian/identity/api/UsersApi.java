@@ -9,6 +9,7 @@ import io.rexian.identity.account.UserAdministration;
 import io.rexian.identity.account.UserProfile;
 import io.rexian.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@SecurityRequirement(name = ApiSecuritySchemes.BEARER)
+@SecurityRequirement(name = ApiSecuritySchemes.API_KEY)
 @RequestMapping("/api/v1/users")
 @Tag(name = "users", description = "Staff accounts (permission USER_ADMIN)")
 class UsersApi {

@@ -1,6 +1,8 @@
 package io.rexian.identity.security;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -28,7 +30,7 @@ class PasswordSignIn implements AuthenticationProvider {
     }
 
     Principals.Signed signIn(String username, String password, String via) {
-        SignInAttempts.Result result = attempts.attempt(username, password, via);
+        SignInAttempts.Result result = attempt(username, password, via);
         return switch (result.outcome()) {
             case OK -> principals.load(result.userId(), RexianAuthentication.Via.SESSION)
                     .orElseThrow(() -> new DisabledException("disabled"));
@@ -36,6 +38,19 @@ class PasswordSignIn implements AuthenticationProvider {
             case DISABLED -> throw new DisabledException("disabled");
             case BAD_CREDENTIALS -> throw new BadCredentialsException("bad credentials");
         };
+    }
+
+    /** Two attempts at once (a double click) race on the failure counter; the loser tries again. */
+    private SignInAttempts.Result attempt(String username, String password, String via) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempts.attempt(username, password, via);
+            } catch (OptimisticLockingFailureException e) {
+                if (tries == 3) {
+                    throw new AuthenticationServiceException("sign-in contention", e);
+                }
+            }
+        }
     }
 
     @Override

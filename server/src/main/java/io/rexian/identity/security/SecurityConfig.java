@@ -48,12 +48,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys keys, Principals principals,
                             ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new ApiCredentialsFilter(tokens, keys, principals, problems), AuthorizationFilter.class)
+        stateless(http.securityMatcher("/api/**"), new ApiCredentialsFilter(tokens, keys, principals, problems), problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/teams/**").hasAuthority(Permission.USER_ADMIN.name())
@@ -70,12 +65,8 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, AccessTokens tokens, ApiKeys keys, Principals principals,
                                  ProblemResponses problems) throws Exception {
-        http.securityMatcher("/actuator/**")
-                .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new ApiCredentialsFilter(tokens, keys, principals, problems), AuthorizationFilter.class)
+        stateless(http.securityMatcher("/actuator/**"), new ApiCredentialsFilter(tokens, keys, principals, problems),
+                problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasAuthority(Permission.AUDIT_VIEW.name()));
@@ -99,6 +90,16 @@ class SecurityConfig {
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").addLogoutHandler(auditLogout(audit)));
         return http.build();
+    }
+
+    /** No session, no CSRF, no saved requests; credentials in every request; errors as problem details. */
+    private static HttpSecurity stateless(HttpSecurity http, ApiCredentialsFilter credentials, ProblemResponses problems)
+            throws Exception {
+        return http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(credentials, AuthorizationFilter.class);
     }
 
     private static AuthenticationFailureHandler loginFailure() {

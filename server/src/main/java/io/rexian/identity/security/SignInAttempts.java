@@ -48,7 +48,7 @@ class SignInAttempts {
         Instant now = clock.instant();
         Optional<UserAccount> found = username == null ? Optional.empty() : accounts.findByUsername(username.trim());
         if (found.isEmpty()) {
-            encoder.matches(password == null ? "" : password, dummyHash);
+            matches(password, dummyHash);
             audit.recordAs(null, truncate(username), "user", null, "login_failed",
                     Map.of("reason", "unknown_user", "via", via));
             return new Result(Outcome.BAD_CREDENTIALS, null, null);
@@ -59,7 +59,7 @@ class SignInAttempts {
             audit.recordAs(user.id(), user.username(), "user", id, "login_failed", Map.of("reason", "locked", "via", via));
             return new Result(Outcome.LOCKED, user.id(), user.lockedUntil());
         }
-        if (password == null || !encoder.matches(password, user.passwordHash())) {
+        if (!matches(password, user.passwordHash())) {
             boolean locked = user.loginFailed(now, settings.maxFailedLogins(), settings.lockout());
             audit.recordAs(user.id(), user.username(), "user", id, "login_failed",
                     Map.of("reason", "bad_password", "via", via));
@@ -77,6 +77,15 @@ class SignInAttempts {
         user.loginSucceeded();
         audit.recordAs(user.id(), user.username(), "user", id, "login", Map.of("via", via));
         return new Result(Outcome.OK, user.id(), null);
+    }
+
+    /** Over-long input (bcrypt refuses more than 72 bytes) is simply a wrong password. */
+    private boolean matches(String password, String hash) {
+        try {
+            return password != null && encoder.matches(password, hash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String truncate(String s) {

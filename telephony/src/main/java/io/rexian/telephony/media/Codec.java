@@ -36,16 +36,27 @@ public enum Codec {
 
     /** Encodes {@code length} linear samples into {@code out} (one byte per sample). */
     public void encode(short[] pcm, int length, byte[] out) {
-        for (int i = 0; i < length; i++) {
-            out[i] = this == PCMU ? G711.linearToUlaw(pcm[i]) : G711.linearToAlaw(pcm[i]);
+        if (this == PCMU) {
+            for (int i = 0; i < length; i++) {
+                out[i] = G711.linearToUlaw(pcm[i]);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[i] = G711.linearToAlaw(pcm[i]);
+            }
         }
     }
 
     /** Decodes {@code length} payload bytes from {@code offset} into linear samples. */
     public void decode(byte[] payload, int offset, int length, short[] out) {
-        for (int i = 0; i < length; i++) {
-            byte code = payload[offset + i];
-            out[i] = this == PCMU ? G711.ulawToLinear(code) : G711.alawToLinear(code);
+        if (this == PCMU) {
+            for (int i = 0; i < length; i++) {
+                out[i] = G711.ulawToLinear(payload[offset + i]);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[i] = G711.alawToLinear(payload[offset + i]);
+            }
         }
     }
 

@@ -45,7 +45,7 @@ public final class MediaEngine implements AutoCloseable {
     private long startNanos = System.nanoTime();
     private long ticks;
     private long nowMillis;
-    private volatile int sessionCount;
+    private final java.util.concurrent.atomic.AtomicInteger sessionCount = new java.util.concurrent.atomic.AtomicInteger();
 
     // Pacing statistics: written by the pacing thread only.
     private volatile long packetsOnTime;
@@ -106,7 +106,7 @@ public final class MediaEngine implements AutoCloseable {
         receiver.register(pair.rtp(), false, session::enqueue);
         receiver.register(pair.rtcp(), true, session::enqueue);
         submit(() -> sessions.add(session));
-        sessionCount++;
+        sessionCount.incrementAndGet();
         return session;
     }
 
@@ -122,7 +122,7 @@ public final class MediaEngine implements AutoCloseable {
 
     /** Sessions currently open. */
     public int activeSessions() {
-        return sessionCount;
+        return sessionCount.get();
     }
 
     /** How punctually packets left: counts within ±5 ms of their 20 ms slot, and the worst lateness. */
@@ -227,8 +227,10 @@ public final class MediaEngine implements AutoCloseable {
 
     void remove(MediaSession session) {
         sessions.remove(session);
-        sessionCount--;
-        ports.release(session.channels());
+        sessionCount.decrementAndGet();
+        // Closing sockets and taking the allocator's lock (held while another thread binds)
+        // could stall the pacing thread, so the ports are returned from a virtual thread.
+        Thread.ofVirtual().name("rtp-port-release").start(() -> ports.release(session.channels()));
     }
 
     /** Closes every session and stops both threads. */

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.rexian.telephony.media.audio.AudioSource;
 import io.rexian.telephony.media.audio.SampleSequence;
+import io.rexian.telephony.media.dtmf.DtmfTones;
+import io.rexian.telephony.media.dtmf.InbandDtmfDetector;
 import io.rexian.telephony.media.dtmf.TelephoneEventReceiver;
 import io.rexian.telephony.media.dtmf.TelephoneEventSender;
 import io.rexian.telephony.media.mix.FrameMixer;
@@ -80,12 +82,15 @@ public final class MediaSession implements AutoCloseable {
     private long lastSendNanos;
     private boolean sentSinceReport;
     private Codec inboundCodec;
+    private long inboundSsrc = -1;
     private final JitterBuffer jitterBuffer;
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final TelephoneEventReceiver eventReceiver = new TelephoneEventReceiver(this::onDigit);
+    private final InbandDtmfDetector inbandDetector = new InbandDtmfDetector(this::onDigit);
     private final TelephoneEventSender eventSender = new TelephoneEventSender(100, 60);
     private final TelephoneEventSender.Packet eventPacket = new TelephoneEventSender.Packet();
     private AudioSource playback;
+    private final java.util.ArrayDeque<AudioSource> digitTones = new java.util.ArrayDeque<>();
     private DigitCollector collector;
     private Recorder recorder;
     private List<MediaSession> hears = List.of();
@@ -285,13 +290,20 @@ public final class MediaSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- DTMF
 
-    /** Sends digits as RFC 4733 events (100 ms each, 60 ms apart); ignored if the remote has no telephone-event. */
+    /**
+     * Sends digits (100 ms each, 60 ms apart) as RFC 4733 events, or as in-band tones when the
+     * remote did not negotiate telephone-event; other audio pauses meanwhile.
+     */
     public void sendDigits(String digits) {
-        engine.submit(() -> {
-            if (telephoneEventType >= 0) {
-                eventSender.enqueue(digits);
-            }
-        });
+        engine.submit(() -> queueDigits(digits));
+    }
+
+    private void queueDigits(String digits) {
+        if (telephoneEventType >= 0) {
+            eventSender.enqueue(digits);
+        } else {
+            digitTones.add(new SampleSequence(List.of(DtmfTones.render(digits)), false));
+        }
     }
 
     /** Starts collecting digits; ends with one {@link MediaEvent.DigitsCollected}. Replaces a running collection. */
@@ -332,9 +344,7 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void forwardDigit(char digit) {
-        if (telephoneEventType >= 0) {
-            eventSender.enqueue(String.valueOf(digit));
-        }
+        queueDigits(String.valueOf(digit));
     }
 
     // ---------------------------------------------------------------- recording
@@ -441,6 +451,9 @@ public final class MediaSession implements AutoCloseable {
         if (!event && packetCodec == null) {
             return; // comfort noise or a codec we never offered
         }
+        if (latched && !datagram.source().equals(remoteRtp)) {
+            return; // after latching only the party's own address may speak on this call
+        }
         if (engine.settings().symmetricRtp() && !latched) {
             latched = true;
             if (!datagram.source().equals(remoteRtp)) {
@@ -460,6 +473,11 @@ public final class MediaSession implements AutoCloseable {
         if (event) {
             eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
         } else {
+            if (rtp.ssrc() != inboundSsrc) {
+                // A new source (transfer, phone restart): its sequence numbers start anew.
+                inboundSsrc = rtp.ssrc();
+                jitterBuffer.clear();
+            }
             inboundCodec = packetCodec;
             jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy());
         }
@@ -486,6 +504,10 @@ public final class MediaSession implements AutoCloseable {
             int n = Math.min(FRAME, heardPayload.length);
             inboundCodec.decode(heardPayload, 0, n, heard);
             Arrays.fill(heard, n, FRAME, (short) 0);
+            if (telephoneEventType < 0) {
+                // The remote cannot send RFC 4733 events, so its keys arrive as tones.
+                inbandDetector.onFrame(heard, FRAME);
+            }
         } else {
             heardPayload = null;
             Arrays.fill(heard, (short) 0);
@@ -533,6 +555,12 @@ public final class MediaSession implements AutoCloseable {
 
     /** Fills {@link #sent}; returns the peer's payload when it can be relayed untouched. */
     private byte[] produce() {
+        if (!digitTones.isEmpty()) {
+            if (digitTones.peek().read(sent)) {
+                return null;
+            }
+            digitTones.poll();
+        }
         if (playback != null) {
             if (playback.read(sent)) {
                 return null;

@@ -30,6 +30,11 @@ public final class Prompt {
         return new Prompt(wav.getFileName().toString(), WavReader.read8kMono(wav));
     }
 
+    /** Converts WAV bytes (e.g. a resource shipped in a jar) like {@link #load(Path)}. */
+    public static Prompt fromWav(String name, byte[] wav) throws IOException {
+        return new Prompt(name, WavReader.read8kMono(wav, name));
+    }
+
     /** Renders {@code millis} of a tone as a prompt, e.g. a beep inside a prompt sequence. */
     public static Prompt tone(Tone tone, int millis) {
         short[] samples = new short[millis * 8];

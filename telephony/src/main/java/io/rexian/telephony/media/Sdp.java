@@ -147,9 +147,11 @@ public record Sdp(String originAddress, long sessionId, long version, String con
 
     /** The telephone-event payload type this description announces, or -1. */
     public int telephoneEventPayloadType() {
-        for (Map.Entry<Integer, String> e : rtpMaps.entrySet()) {
-            if (e.getValue().toLowerCase(Locale.ROOT).startsWith("telephone-event/8000")) {
-                return e.getKey();
+        // Only payload types on the m= line count; an rtpmap alone offers nothing.
+        for (int pt : payloadTypes) {
+            String map = rtpMaps.get(pt);
+            if (map != null && map.toLowerCase(Locale.ROOT).startsWith("telephone-event/8000")) {
+                return pt;
             }
         }
         return -1;

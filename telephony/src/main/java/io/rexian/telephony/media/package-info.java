@@ -44,6 +44,14 @@
  * RTP ports even from the configured range, RTCP on port + 1 or multiplexed when the offer has
  * a=rtcp-mux; symmetric RTP: after the first valid RTP packet, media is sent back to its source
  * address, so phones behind NAT work. A session sends silence frames when it has nothing to
- * play, which keeps NAT bindings open and the remote's RTP timeout quiet.
+ * play, which keeps NAT bindings open and the remote's RTP timeout quiet. Key presses go out as
+ * RFC 4733 events, or as in-band tones (and are detected in-band, Goertzel) when the remote did
+ * not negotiate telephone-event. Frame size is fixed at 20 ms (ptime 20).
+ *
+ * <h2>Sub-packages</h2>
+ * {@code codec} G.711 tables; {@code rtp} packets, ports, receiver thread, jitter buffer, RTCP;
+ * {@code dtmf} RFC 4733 and in-band DTMF; {@code audio} sources (prompt sequences, tones) and
+ * resampling; {@code wav} WAV reading and crash-safe writing; {@code mix} frame mixing.
+ * They are internals of this package; the signalling side needs only the types here.
  */
 package io.rexian.telephony.media;

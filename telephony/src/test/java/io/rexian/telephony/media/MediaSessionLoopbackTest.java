@@ -78,6 +78,37 @@ class MediaSessionLoopbackTest {
         assertThat(b.packetsRelayed()).as("echo relays payloads untouched").isGreaterThan(20);
     }
 
+    @Test
+    void keysPlayedAsTonesAreDetectedWhenTheRemoteHasNoTelephoneEvents() throws Exception {
+        EventLog ivrEvents = new EventLog();
+        MediaSession phone = phoneWithoutTelephoneEvents(ivrEvents, "0");
+        short[] seven = new short[800]; // 100 ms of 852 + 1209 Hz
+        for (int i = 0; i < seven.length; i++) {
+            seven[i] = (short) (6000 * (Math.sin(2 * Math.PI * 852 * i / 8000.0) + Math.sin(2 * Math.PI * 1209 * i / 8000.0)));
+        }
+        phone.play(Prompt.of("7", seven), Prompt.of("gap", new short[800]), Prompt.of("7", seven));
+        Await.until(Duration.ofSeconds(5), () -> ivrEvents.digits().length() >= 2, "two in-band digits");
+        assertThat(ivrEvents.digits()).isEqualTo("77");
+    }
+
+    @Test
+    void digitsSentToARemoteWithoutTelephoneEventsTravelAsTones() throws Exception {
+        EventLog ivrEvents = new EventLog();
+        MediaSession phone = phoneWithoutTelephoneEvents(ivrEvents, "8");
+        phone.sendDigits("90#");
+        Await.until(Duration.ofSeconds(5), () -> ivrEvents.digits().length() >= 3, "three in-band digits");
+        assertThat(ivrEvents.digits()).isEqualTo("90#");
+    }
+
+    /** A phone offering only {@code payloadType} (no telephone-event), answered by an IVR session reporting to {@code ivrEvents}. */
+    private MediaSession phoneWithoutTelephoneEvents(EventLog ivrEvents, String payloadType) throws Exception {
+        MediaSession ivr = engine.createSession(ivrEvents);
+        MediaSession phone = engine.createSession(MediaListener.NONE);
+        String offerWithoutEvents = phone.offer().toString().replace("RTP/AVP 0 8 101", "RTP/AVP " + payloadType);
+        phone.acceptAnswer(Sdp.parse(ivr.answer(Sdp.parse(offerWithoutEvents)).toString()));
+        return phone;
+    }
+
     static short[] concat(short[] x, short[] y) {
         short[] out = new short[x.length + y.length];
         System.arraycopy(x, 0, out, 0, x.length);

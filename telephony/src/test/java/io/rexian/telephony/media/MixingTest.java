@@ -52,6 +52,36 @@ class MixingTest {
     }
 
     @Test
+    void callRecordingHasTheCallerLeftAndTheAgentRightOrBothMixed() throws Exception {
+        Phone caller = phone("caller", CALLER_HZ, "0 8 101");
+        Phone agent = phone("agent", AGENT_HZ, "8 101");
+        engine.bridge(caller.leg, agent.leg);
+        Path stereo = dir.resolve("call-stereo.wav");
+        Path mixed = dir.resolve("call-mixed.wav");
+        caller.leg.startRecording(stereo, RecordingLayout.STEREO);
+        agent.leg.startRecording(mixed, RecordingLayout.MIXED_MONO);
+        run();
+        caller.leg.stopRecording();
+        agent.leg.stopRecording();
+        engine.tick();
+        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(mixed) > 50 * 160 * 2, "mixed recording");
+        Thread.sleep(100);
+
+        WavReader.WavAudio call = WavReader.read(stereo);
+        short[] left = call.channel(0);
+        short[] right = call.channel(1);
+        int half = left.length / 2;
+        assertThat(TestAudio.amplitudeAt(left, half, half, CALLER_HZ, 8000)).as("caller on the left").isGreaterThan(1000);
+        assertThat(TestAudio.amplitudeAt(left, half, half, AGENT_HZ, 8000)).isLessThan(200);
+        assertThat(TestAudio.amplitudeAt(right, half, half, AGENT_HZ, 8000)).as("agent on the right").isGreaterThan(1000);
+        assertThat(TestAudio.amplitudeAt(right, half, half, CALLER_HZ, 8000)).isLessThan(200);
+        short[] mono = WavReader.read8kMono(mixed);
+        int monoHalf = mono.length / 2;
+        assertThat(TestAudio.amplitudeAt(mono, monoHalf, monoHalf, CALLER_HZ, 8000)).isGreaterThan(1000);
+        assertThat(TestAudio.amplitudeAt(mono, monoHalf, monoHalf, AGENT_HZ, 8000)).isGreaterThan(1000);
+    }
+
+    @Test
     void differentCodecsAreTranscoded() throws Exception {
         Phone caller = phone("caller", CALLER_HZ, "8 101"); // A-law only
         Phone agent = phone("agent", AGENT_HZ, "0 101");    // µ-law only
@@ -100,6 +130,25 @@ class MixingTest {
         assertThat(caller.hears(AGENT_HZ)).isTrue();
         assertThat(supervisor.hears(CALLER_HZ)).isTrue();
         assertThat(supervisor.hears(AGENT_HZ)).isTrue();
+    }
+
+    @Test
+    void supervisorWhoLeavesIsNoLongerHeard() throws Exception {
+        Phone caller = phone("caller", CALLER_HZ, "0 8 101");
+        Phone agent = phone("agent", AGENT_HZ, "0 8 101");
+        Phone supervisor = phone("supervisor", SUPERVISOR_HZ, "0 8 101");
+        Bridge bridge = engine.bridge(caller.leg, agent.leg);
+        bridge.supervise(supervisor.leg, SupervisorMode.BARGE);
+        for (int i = 0; i < 50; i++) {
+            engine.tick();
+            Thread.sleep(2);
+        }
+        bridge.endSupervision();
+        run();
+        assertThat(caller.hearsBetween(SUPERVISOR_HZ, 0.1, 0.3)).isTrue();
+        assertThat(caller.hearsBetween(SUPERVISOR_HZ, 0.6, 1.0)).isFalse();
+        assertThat(agent.hearsBetween(SUPERVISOR_HZ, 0.6, 1.0)).isFalse();
+        assertThat(caller.hearsBetween(AGENT_HZ, 0.6, 1.0)).as("the call goes on").isTrue();
     }
 
     @Test

@@ -14,6 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 class PromptsTest {
 
     @Test
+    void promptFromWavBytesEqualsPromptFromFile(@TempDir Path dir) throws Exception {
+        Path file = TestWavFiles.write(dir.resolve("chime.wav"), 1, 16000, 1, 16,
+                TestWavFiles.pcm16(TestWavFiles.sine(700, 16000, 250, 7000)));
+        Prompt fromBytes = Prompt.fromWav("chime", Files.readAllBytes(file));
+        assertThat(fromBytes.samplesCopy()).containsExactly(Prompt.load(file).samplesCopy());
+        assertThat(fromBytes.duration().toMillis()).isEqualTo(250);
+    }
+
+    @Test
     void loadsOnceAndReloadsWhenTheFileChanges(@TempDir Path dir) throws Exception {
         Prompts prompts = new Prompts();
         Path file = TestWavFiles.write(dir.resolve("hello.wav"), 1, 8000, 1, 16,

@@ -76,6 +76,28 @@ class RtpEndpointTest {
     }
 
     @Test
+    void afterLatchingPacketsFromOtherAddressesAreIgnored() throws Exception {
+        MediaSession session = engine.createSession(events);
+        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
+        ticks(1);
+        byte[] packet = new byte[172];
+        RtpPacket.write(packet, false, 0, 1, 160, 42, new byte[160], 0, 160);
+        phoneRtp.send(ByteBuffer.wrap(packet), session.localAddress());
+        Thread.sleep(30);
+        ticks(1);
+        try (DatagramChannel intruder = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            byte[] digit = new byte[16];
+            RtpPacket.write(digit, true, 101, 9, 320, 7, new byte[] {5, (byte) 0x8A, 0, (byte) 160}, 0, 4);
+            intruder.send(ByteBuffer.wrap(digit), session.localAddress());
+            Thread.sleep(30);
+            ticks(20);
+        }
+        Thread.sleep(50);
+        assertThat(session.packetsReceived()).isEqualTo(1);
+        assertThat(events.digits()).as("an injected key press must not reach the IVR").isEmpty();
+    }
+
+    @Test
     void rtcpReportsGoToPortPlusOneOrShareThePortWithRtcpMux() throws Exception {
         phoneRtcp.bind(new InetSocketAddress("127.0.0.1", phonePort + 1));
         phoneRtcp.configureBlocking(false);

@@ -5,12 +5,15 @@ package io.rexian.telephony.media.audio;
  * every output sample is a Blackman-windowed sinc sum over the input around its position,
  * with the cutoff at 0.45 × the lower rate, so downsampling (e.g. 44.1 kHz prompts to
  * 8 kHz) removes what would alias instead of folding it into the telephone band.
- * Runs once per prompt load, not per packet, so clarity beats speed here.
+ * The kernel is tabulated once per conversion (linear interpolation between table points),
+ * so a ten-minute music-on-hold file converts in seconds, not minutes.
  */
 public final class Resampler {
 
     /** Zero crossings of the sinc on each side: 16 gives > 60 dB stop band with Blackman. */
     private static final int HALF_WIDTH = 16;
+    /** Kernel table points per input sample. */
+    private static final int TABLE_STEPS = 256;
 
     private Resampler() {
     }
@@ -20,23 +23,38 @@ public final class Resampler {
             return input.clone();
         }
         double ratio = (double) toRate / fromRate;
-        // Cutoff relative to the input rate, a little below Nyquist of the lower rate.
-        double fc = Math.min(fromRate, toRate) * 0.45 / fromRate; // cycles per input sample
-        double halfSpan = HALF_WIDTH / (2 * fc); // input samples covered on each side
+        double fc = Math.min(fromRate, toRate) * 0.45 / fromRate; // cutoff in cycles per input sample
+        double halfSpan = HALF_WIDTH / (2 * fc);                   // input samples on each side
+        double[] table = kernelTable(fc, halfSpan);
         int outLength = (int) Math.floor(input.length * ratio);
         short[] out = new short[outLength];
         for (int n = 0; n < outLength; n++) {
             double center = n / ratio;
-            int first = (int) Math.ceil(center - halfSpan);
-            int last = (int) Math.floor(center + halfSpan);
+            int first = Math.max(0, (int) Math.ceil(center - halfSpan));
+            int last = Math.min(input.length - 1, (int) Math.floor(center + halfSpan));
             double sum = 0;
-            for (int k = Math.max(0, first); k <= Math.min(input.length - 1, last); k++) {
-                double x = k - center;
-                sum += input[k] * kernel(x, fc, halfSpan);
+            for (int k = first; k <= last; k++) {
+                double position = (k - center + halfSpan) * TABLE_STEPS;
+                int index = (int) position;
+                double fraction = position - index;
+                double weight = index + 1 < table.length
+                        ? table[index] + fraction * (table[index + 1] - table[index])
+                        : table[table.length - 1];
+                sum += input[k] * weight;
             }
             out[n] = (short) Math.max(-32768, Math.min(32767, Math.round(sum)));
         }
         return out;
+    }
+
+    private static double[] kernelTable(double fc, double halfSpan) {
+        int size = (int) Math.ceil(2 * halfSpan * TABLE_STEPS) + 2;
+        double[] table = new double[size];
+        for (int i = 0; i < size; i++) {
+            double x = (double) i / TABLE_STEPS - halfSpan;
+            table[i] = Math.abs(x) > halfSpan ? 0 : kernel(x, fc, halfSpan);
+        }
+        return table;
     }
 
     private static double kernel(double x, double fc, double halfSpan) {

@@ -5,7 +5,8 @@ import java.util.TreeMap;
 /**
  * A fixed-depth jitter buffer for one inbound stream: reorders frames by sequence number,
  * starts playing out once {@code depth} frames are queued (depth × 20 ms delay), and drops
- * frames that arrive after their slot was played. One frame leaves per {@link #poll()}, which
+ * frames that arrive after their slot was played; after a burst it skips old frames so the delay
+ * stays near depth × 20 ms. One frame leaves per {@link #poll()}, which
  * the pacing thread calls once per 20 ms tick; an empty slot returns null (a lost frame).
  * Not thread-safe: owned by the pacing thread.
  */
@@ -13,6 +14,8 @@ public final class JitterBuffer {
 
     /** Frames kept at most; a stream that races ahead further is resynchronised. */
     private static final int CAPACITY = 50;
+    /** Frames beyond the depth tolerated before the oldest are skipped. */
+    private static final int SLACK = 3;
 
     private final int depth;
     // Keyed by the extended (unwrapped) sequence number so order survives the 65535 → 0 wrap.
@@ -34,7 +37,12 @@ public final class JitterBuffer {
     /** Queues a frame's payload; late or duplicate frames are dropped. */
     public void offer(int sequence, byte[] payload) {
         long extended = extend(sequence);
-        if (playing && extended < next) {
+        if (playing && next - extended > CAPACITY) {
+            // Far behind what we play: a restarted sender, not a late frame. Follow it.
+            frames.clear();
+            playing = false;
+            highest = extended;
+        } else if (playing && extended < next) {
             dropped++;
             return;
         }
@@ -63,10 +71,21 @@ public final class JitterBuffer {
             playing = false;
             return null;
         }
+        long newest = frames.lastKey();
+        if (newest - next >= depth + SLACK) {
+            // Frames came in a burst (the sender caught up after a stall): skip the oldest so the
+            // delay returns to the configured depth instead of staying high for the whole call.
+            long skipTo = newest - depth + 1;
+            while (!frames.isEmpty() && frames.firstKey() < skipTo) {
+                frames.pollFirstEntry();
+                dropped++;
+            }
+            next = skipTo;
+        }
         return frames.remove(next++);
     }
 
-    /** Frames dropped because they came after their slot had been played. */
+    /** Frames dropped: late (after their slot was played) or skipped after a burst. */
     public long dropped() {
         return dropped;
     }

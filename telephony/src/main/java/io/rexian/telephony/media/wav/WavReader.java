@@ -30,14 +30,24 @@ public final class WavReader {
 
     /** The file's audio as 8 kHz mono 16-bit samples. */
     public static short[] read8kMono(Path file) throws IOException {
-        WavAudio audio = read(file);
-        short[] mono = audio.mixToMono();
-        return Resampler.resample(mono, audio.sampleRate(), TARGET_RATE);
+        return to8kMono(read(file));
+    }
+
+    /** WAV bytes (e.g. a resource in a jar) as 8 kHz mono 16-bit samples; {@code name} is used in errors. */
+    public static short[] read8kMono(byte[] wav, String name) throws WavFormatException {
+        return to8kMono(read(wav, name));
     }
 
     /** The file's audio decoded to 16-bit linear, rate and channels unchanged. */
     public static WavAudio read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return read(Files.readAllBytes(file), file.toString());
+    }
+
+    private static short[] to8kMono(WavAudio audio) {
+        return Resampler.resample(audio.mixToMono(), audio.sampleRate(), TARGET_RATE);
+    }
+
+    private static WavAudio read(byte[] bytes, String file) throws WavFormatException {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 12 || buf.getInt(0) != 0x46464952 || buf.getInt(8) != 0x45564157) {
             throw new WavFormatException(file + " is not a RIFF/WAVE file");
@@ -72,7 +82,7 @@ public final class WavReader {
         throw new WavFormatException(file + " has no data chunk");
     }
 
-    private static WavAudio decode(Path file, ByteBuffer buf, int offset, int length, int format,
+    private static WavAudio decode(String file, ByteBuffer buf, int offset, int length, int format,
                                    int channels, int rate, int bits) throws WavFormatException {
         if (channels < 1 || rate < 1000) {
             throw new WavFormatException(file + ": " + channels + " channels at " + rate + " Hz is not playable audio");

@@ -64,6 +64,31 @@ class JitterBufferTest {
         assertThat(playOut(3)).containsExactly(3, 4, 5);
     }
 
+    @Test
+    void senderThatRestartsFarBehindIsFollowedNotDroppedForever() {
+        for (int seq = 5000; seq < 5003; seq++) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(3)).containsExactly(5000, 5001, 5002);
+        for (int seq = 100; seq < 103; seq++) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(3)).containsExactly(100, 101, 102);
+    }
+
+    @Test
+    void burstIsTrimmedSoTheDelayReturnsToTheDepth() {
+        for (int seq = 0; seq < 3; seq++) {
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(1)).containsExactly(0);
+        for (int seq = 3; seq < 12; seq++) { // a stalled sender catches up: 9 frames at once
+            buffer.offer(seq, frame(seq));
+        }
+        assertThat(playOut(3)).containsExactly(9, 10, 11);
+        assertThat(buffer.dropped()).isEqualTo(8);
+    }
+
     private List<Integer> playOut(int slots) {
         List<Integer> played = new ArrayList<>();
         for (int i = 0; i < slots; i++) {

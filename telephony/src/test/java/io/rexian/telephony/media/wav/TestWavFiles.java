@@ -43,7 +43,7 @@ public final class TestWavFiles {
     }
 
     public static short[] sine(double frequency, int rate, int millis, double amplitude) {
-        short[] out = new short[rate * millis / 1000];
+        short[] out = new short[(int) ((long) rate * millis / 1000)];
         for (int i = 0; i < out.length; i++) {
             out[i] = (short) Math.round(amplitude * Math.sin(2 * Math.PI * frequency * i / rate));
         }
