@@ -100,6 +100,11 @@ public final class TelephonyEngine implements AutoCloseable {
         return calls.activeCalls();
     }
 
+    /** RTP pacing so far (packets sent within 5 ms of their slot), or null with a non-standard media adapter. */
+    public MediaEngine.PacingStatistics pacingStatistics() {
+        return media instanceof EngineMedia m ? m.engine().pacingStatistics() : null;
+    }
+
     public int port() {
         return sip.port();
     }
