@@ -27,13 +27,15 @@ public final class TelephonyEngine implements AutoCloseable {
     private final SipTransport sip;
     private final SipCalls calls;
     private final Registrations registrations;
+    private final ExtensionFeatures features;
     private final CallMedia media;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
 
-    private TelephonyEngine(SipTransport sip, SipCalls calls, Registrations registrations, CallMedia media,
-                            ExecutorService workers, ScheduledExecutorService timers) {
+    private TelephonyEngine(SipTransport sip, SipCalls calls, Registrations registrations, ExtensionFeatures features,
+                            CallMedia media, ExecutorService workers, ScheduledExecutorService timers) {
         this.sip = sip;
+        this.features = features;
         this.calls = calls;
         this.registrations = registrations;
         this.media = media;
@@ -70,7 +72,8 @@ public final class TelephonyEngine implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("rexian-call-timers").daemon().factory());
         Registrations registrations = new Registrations(clock);
-        SipCalls calls = new SipCalls(settings, registrations, media, records, clock, workers, timers);
+        ExtensionFeatures features = new ExtensionFeatures();
+        SipCalls calls = new SipCalls(settings, registrations, features, media, records, clock, workers, timers);
         SipTransport sip;
         try {
             sip = SipTransport.start(settings.bindAddress(), settings.mediaAddress(), settings.port(), calls);
@@ -84,11 +87,16 @@ public final class TelephonyEngine implements AutoCloseable {
                         settings.authBlockDuration(), clock));
         calls.attach(sip, new Registrar(sip, auth, registrations, clock,
                 settings.minRegistration(), settings.maxRegistration()), auth);
-        return new TelephonyEngine(sip, calls, registrations, media, workers, timers);
+        return new TelephonyEngine(sip, calls, registrations, features, media, workers, timers);
     }
 
     public CallControl calls() {
         return calls;
+    }
+
+    /** Do-not-disturb, forwarding and call waiting per extension. */
+    public ExtensionFeatures features() {
+        return features;
     }
 
     /** Whether the extension has at least one live registration. */

@@ -123,6 +123,45 @@ class SignallingWithSippTests {
         assertThat(records.get(0).disposition()).isEqualTo(CallDetailRecord.Disposition.NO_ANSWER);
     }
 
+    @Test
+    void doNotDisturbGivesBusy() throws Exception {
+        Sipp.Stats registered = Sipp.run("register-contact.xml", target, Duration.ofSeconds(10),
+                "-s", "8005", "-au", "8005", "-ap", "pw-8005", "-key", "contact_port", Integer.toString(FreePort.pick()),
+                "-m", "1");
+        assertThat(registered.successful()).isEqualTo(1);
+        engine.features().setDoNotDisturb("8005", true);
+        Sipp.Stats caller = Sipp.run("call-auth-busy.xml", target, Duration.ofSeconds(20),
+                "-s", "8005", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        assertThat(caller.successful()).as(caller.log()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).disposition()).isEqualTo(CallDetailRecord.Disposition.BUSY);
+        assertThat(records.get(0).cause()).isEqualTo("do-not-disturb");
+    }
+
+    @Test
+    void unconditionalForwardRingsTheOtherExtension() throws Exception {
+        engine.features().setForward("8006", ExtensionFeatures.Forward.ALWAYS, "8002");
+        Sipp.Running callee = phone("8002", "callee-answer.xml");
+        Sipp.Stats caller = Sipp.run("call-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "8006", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "300");
+        assertThat(callee.await().successful()).isEqualTo(1);
+        assertThat(caller.successful()).as(caller.log()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).legs()).extracting(CallDetailRecord.LegRecord::party).contains("8002");
+    }
+
+    @Test
+    void busyForwardTakesOverWhenThePhoneIsBusy() throws Exception {
+        engine.features().setForward("8003", ExtensionFeatures.Forward.BUSY, "8002");
+        Sipp.Running busyPhone = phone("8003", "callee-busy.xml");
+        Sipp.Running otherPhone = phone("8002", "callee-answer.xml");
+        Sipp.Stats caller = Sipp.run("call-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "8003", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "300");
+        assertThat(busyPhone.await().successful()).isEqualTo(1);
+        assertThat(otherPhone.await().successful()).isEqualTo(1);
+        assertThat(caller.successful()).as(caller.log()).isEqualTo(1);
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();

@@ -24,6 +24,8 @@ final class Call {
     ScheduledFuture<?> noAnswer;
     /** Set for click-to-dial: the number to call once the first leg answers. */
     String originateTarget;
+    /** Forwards followed so far (loop guard). */
+    int forwardHops;
 
     Call(String id, SerialExecutor executor, Instant startedAt) {
         this.id = id;

@@ -28,6 +28,8 @@ final class Leg {
     Instant answeredAt;
     Instant endedAt;
     boolean held;
+    /** This leg rings or talks to an extension and counts for its busy state. */
+    boolean countsAsBusy;
 
     Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
         this.id = id;

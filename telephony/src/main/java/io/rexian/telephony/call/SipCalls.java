@@ -9,6 +9,7 @@ import io.rexian.telephony.CallEventListener;
 import io.rexian.telephony.CallRecords;
 import io.rexian.telephony.CallResult;
 import io.rexian.telephony.EngineSettings;
+import io.rexian.telephony.ExtensionFeatures;
 import io.rexian.telephony.registrar.Binding;
 import io.rexian.telephony.registrar.Registrar;
 import io.rexian.telephony.registrar.Registrations;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,6 +79,9 @@ public final class SipCalls implements SipListener, CallControl {
 
     private final EngineSettings settings;
     private final Registrations registrations;
+    private final ExtensionFeatures features;
+    /** Calls in progress per extension, for busy detection. */
+    private final Map<String, Integer> busy = new ConcurrentHashMap<>();
     private final CallMedia media;
     private final CallRecords records;
     private final Clock clock;
@@ -92,9 +97,10 @@ public final class SipCalls implements SipListener, CallControl {
     private volatile Registrar registrar;
     private volatile SipAuthentication auth;
 
-    public SipCalls(EngineSettings settings, Registrations registrations, CallMedia media, CallRecords records,
-                    Clock clock, ExecutorService workers, ScheduledExecutorService timers) {
+    public SipCalls(EngineSettings settings, Registrations registrations, ExtensionFeatures features, CallMedia media,
+                    CallRecords records, Clock clock, ExecutorService workers, ScheduledExecutorService timers) {
         this.settings = settings;
+        this.features = features;
         this.registrations = registrations;
         this.media = media;
         this.records = records;
@@ -317,8 +323,8 @@ public final class SipCalls implements SipListener, CallControl {
         if (service) {
             call.direction = CallDetailRecord.Direction.SERVICE;
             answerWithService(call, a, target.equals(settings.echoNumber()));
-        } else if (registrations.isRegistered(target)) {
-            dial(call, target, a);
+        } else if (registrations.isRegistered(target) || features.forward(target, ExtensionFeatures.Forward.ALWAYS).isPresent()) {
+            route(call, target, a, 0);
         } else {
             a.state = Leg.State.ENDED;
             a.endedAt = clock.instant();
@@ -379,6 +385,37 @@ public final class SipCalls implements SipListener, CallControl {
                 () -> emit(new CallEvent.Dtmf(call.id, clock.instant(), leg.id, digit))));
     }
 
+    /**
+     * Applies the callee's features, then rings: DND and busy-without-call-waiting give busy
+     * (or the busy forward), an unconditional forward redirects; at most 5 forwards deep.
+     */
+    private void route(Call call, String extension, Leg from, int hops) {
+        if (hops > 5) {
+            failInbound(call, Response.LOOP_DETECTED);
+            end(call, Disposition.FAILED, "forward-loop");
+            return;
+        }
+        Optional<String> always = features.forward(extension, ExtensionFeatures.Forward.ALWAYS);
+        if (always.isPresent()) {
+            emit(new CallEvent.Transferred(call.id, clock.instant(), from == null ? null : from.id, always.get()));
+            route(call, always.get(), from, hops + 1);
+            return;
+        }
+        boolean isBusy = busy.getOrDefault(extension, 0) > 0 && !features.callWaiting(extension);
+        if (features.doNotDisturb(extension) || isBusy) {
+            Optional<String> onBusy = features.forward(extension, ExtensionFeatures.Forward.BUSY);
+            if (onBusy.isPresent()) {
+                route(call, onBusy.get(), from, hops + 1);
+                return;
+            }
+            failInbound(call, Response.BUSY_HERE);
+            end(call, Disposition.BUSY, features.doNotDisturb(extension) ? "do-not-disturb" : "busy");
+            return;
+        }
+        call.forwardHops = hops;
+        dial(call, extension, from);
+    }
+
     /** Rings the extension's most recent contact with an offer from a fresh media channel. */
     private void dial(Call call, String extension, Leg from) {
         List<Binding> contacts = registrations.contacts(extension);
@@ -391,6 +428,8 @@ public final class SipCalls implements SipListener, CallControl {
         String sipCallId = UUID.randomUUID() + "@" + sip.host();
         Leg b = addLeg(call, sipCallId, false, extension);
         bySipCallId.put(sipCallId, call);
+        busy.merge(extension, 1, Integer::sum);
+        b.countsAsBusy = true;
         try {
             b.media = openMedia(call, b);
             String callerName = from == null ? call.caller : from.party;
@@ -417,6 +456,14 @@ public final class SipCalls implements SipListener, CallControl {
             return;
         }
         cancel(b);
+        releaseBusy(b);
+        Optional<String> onNoAnswer = features.forward(b.party, ExtensionFeatures.Forward.NO_ANSWER);
+        Leg a = call.first();
+        if (onNoAnswer.isPresent() && a != b) {
+            emit(new CallEvent.Transferred(call.id, clock.instant(), a.id, onNoAnswer.get()));
+            route(call, onNoAnswer.get(), a, call.forwardHops + 1);
+            return;
+        }
         failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
         end(call, Disposition.NO_ANSWER, "no-answer");
     }
@@ -454,7 +501,14 @@ public final class SipCalls implements SipListener, CallControl {
         }
         b.state = Leg.State.ENDED;
         b.endedAt = clock.instant();
+        releaseBusy(b);
         log.debug("{} answered {} {}", b.party, status, response.getReasonPhrase());
+        Optional<String> onBusy = features.forward(b.party, ExtensionFeatures.Forward.BUSY);
+        Leg first = call.first();
+        if ((status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE) && onBusy.isPresent() && first != b) {
+            route(call, onBusy.get(), first, call.forwardHops + 1);
+            return;
+        }
         Disposition disposition = switch (status) {
             case Response.BUSY_HERE, Response.BUSY_EVERYWHERE -> Disposition.BUSY;
             case Response.DECLINE, Response.FORBIDDEN -> Disposition.REJECTED;
@@ -826,6 +880,7 @@ public final class SipCalls implements SipListener, CallControl {
         }
         Instant now = clock.instant();
         for (Leg leg : call.legs) {
+            releaseBusy(leg);
             if (leg.media != null) {
                 leg.media.close();
             }
@@ -850,6 +905,13 @@ public final class SipCalls implements SipListener, CallControl {
         // Keep the SIP Call-IDs a little longer so late retransmissions still find the call.
         timers.schedule(() -> forget(call), 32, TimeUnit.SECONDS);
         byId.remove(call.id);
+    }
+
+    private void releaseBusy(Leg leg) {
+        if (leg.countsAsBusy) {
+            leg.countsAsBusy = false;
+            busy.computeIfPresent(leg.party, (e, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     private void forget(Call call) {

@@ -44,10 +44,13 @@ public final class TelephonyBenchServer {
                 long packets = p.packets() - last.packets();
                 long onTime = p.onTime() - last.onTime();
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("t=%ds calls=%d records=%d rtpPackets=%d onTime=%.3f%% dropped=%d maxLateMs=%.1f "
+                long intervals = p.intervals() - last.intervals();
+                long regular = p.intervalsOnTime() - last.intervalsOnTime();
+                System.out.printf("t=%ds calls=%d records=%d rtpPackets=%d onTime=%.3f%% regular20ms=%.3f%% dropped=%d maxLateMs=%.1f "
                                 + "cpu=%.0f%% (of one core) heapUsedMB=%d rssMB=%d%n",
                         (now - start) / 1_000_000_000L, engine.activeCalls(), records.get(), packets,
-                        packets == 0 ? 100.0 : 100.0 * onTime / packets, p.dropped() - last.dropped(),
+                        packets == 0 ? 100.0 : 100.0 * onTime / packets,
+                        intervals == 0 ? 100.0 : 100.0 * regular / intervals, p.dropped() - last.dropped(),
                         p.maxLatenessMs(), 100.0 * (cpu - lastCpu) / (now - lastWall),
                         (rt.totalMemory() - rt.freeMemory()) >> 20, rss() >> 20);
                 last = p;
