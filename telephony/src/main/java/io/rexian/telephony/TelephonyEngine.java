@@ -94,6 +94,16 @@ public final class TelephonyEngine implements AutoCloseable {
         return calls;
     }
 
+    /** Adds a carrier trunk (inbound DIDs, outbound prefix, optional registration). */
+    public void addTrunk(Trunk trunk) {
+        calls.addTrunk(trunk);
+    }
+
+    /** Whether the engine is currently registered at the trunk's carrier. */
+    public boolean isRegisteredAt(String trunkName) {
+        return calls.isRegisteredAt(trunkName);
+    }
+
     /** Do-not-disturb, forwarding and call waiting per extension. */
     public ExtensionFeatures features() {
         return features;

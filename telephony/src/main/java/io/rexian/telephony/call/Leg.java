@@ -30,6 +30,10 @@ final class Leg {
     boolean held;
     /** This leg rings or talks to an extension and counts for its busy state. */
     boolean countsAsBusy;
+    /** Set for a leg towards a carrier. */
+    io.rexian.telephony.Trunk trunk;
+    /** The carrier's challenge was answered once already. */
+    boolean authAnswered;
 
     Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
         this.id = id;

@@ -10,6 +10,9 @@ import io.rexian.telephony.CallRecords;
 import io.rexian.telephony.CallResult;
 import io.rexian.telephony.EngineSettings;
 import io.rexian.telephony.ExtensionFeatures;
+import io.rexian.telephony.Trunk;
+import io.rexian.telephony.trunk.CarrierRegistrations;
+import io.rexian.telephony.trunk.DigestClient;
 import io.rexian.telephony.registrar.Binding;
 import io.rexian.telephony.registrar.Registrar;
 import io.rexian.telephony.registrar.Registrations;
@@ -91,6 +94,8 @@ public final class SipCalls implements SipListener, CallControl {
     private final Map<String, Call> byId = new ConcurrentHashMap<>();
     private final Map<String, Call> byLegId = new ConcurrentHashMap<>();
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Trunk> trunks = new CopyOnWriteArrayList<>();
+    private volatile CarrierRegistrations carriers;
     private final AtomicLong ids = new AtomicLong();
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36);
     private volatile SipTransport sip;
@@ -114,6 +119,19 @@ public final class SipCalls implements SipListener, CallControl {
         this.sip = transport;
         this.registrar = reg;
         this.auth = authentication;
+        this.carriers = new CarrierRegistrations(transport, timers);
+    }
+
+    /** Adds a carrier trunk; registers at the carrier when the trunk asks for it. */
+    public void addTrunk(Trunk trunk) {
+        trunks.add(trunk);
+        if (trunk.register()) {
+            carriers.start(trunk);
+        }
+    }
+
+    public boolean isRegisteredAt(String trunkName) {
+        return carriers.isRegistered(trunkName);
     }
 
     public int activeCalls() {
@@ -206,7 +224,7 @@ public final class SipCalls implements SipListener, CallControl {
                 } else {
                     Call call = newCall();
                     bySipCallId.put(callId, call);
-                    call.executor.execute(() -> onInvite(call, request, st, sourceHost));
+                    call.executor.execute(() -> onInvite(call, request, st, sourceHost, sourcePort));
                 }
             }
             case Request.BYE, Request.CANCEL, Request.REFER, Request.INFO, Request.UPDATE, Request.NOTIFY -> {
@@ -239,6 +257,8 @@ public final class SipCalls implements SipListener, CallControl {
         Call call = bySipCallId.get(callId);
         if (call != null) {
             call.executor.execute(() -> onResponse(call, event));
+        } else if (((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod().equals(Request.REGISTER)) {
+            workers.execute(() -> carriers.onResponse(event));
         } else if (isInviteSuccess(response) && event.getDialog() != null) {
             // A 2xx for a call we already cleared (late or forked answer): ACK and hang it up.
             Dialog dialog = event.getDialog();
@@ -296,7 +316,7 @@ public final class SipCalls implements SipListener, CallControl {
         return leg;
     }
 
-    private void onInvite(Call call, Request request, ServerTransaction tx, String sourceHost) {
+    private void onInvite(Call call, Request request, ServerTransaction tx, String sourceHost, int sourcePort) {
         String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         String caller = userOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
         String target = userOf(request.getRequestURI());
@@ -309,6 +329,22 @@ public final class SipCalls implements SipListener, CallControl {
             tx.sendResponse(sip.messages().createResponse(Response.TRYING, request));
         } catch (Exception e) {
             log.debug("cannot send 100", e);
+        }
+        Trunk carrier = trunks.stream().filter(t -> t.isSource(sourceHost, sourcePort)).findFirst().orElse(null);
+        if (carrier != null) {
+            // From a carrier: only its DIDs are reachable, each mapped to an extension.
+            String extension = carrier.dids().get(target);
+            call.direction = CallDetailRecord.Direction.INBOUND;
+            emit(new CallEvent.Created(call.id, clock.instant(), a.id, caller, target));
+            if (extension == null) {
+                a.state = Leg.State.ENDED;
+                respondInvite(a, Response.NOT_FOUND);
+                end(call, Disposition.FAILED, "unknown-did");
+            } else {
+                call.callee = extension;
+                route(call, extension, a, 0);
+            }
+            return;
         }
         boolean service = target.equals(settings.echoNumber()) || target.equals(settings.playbackNumber());
         if (!(service && settings.trustedServiceSources().contains(sourceHost))) {
@@ -325,11 +361,78 @@ public final class SipCalls implements SipListener, CallControl {
             answerWithService(call, a, target.equals(settings.echoNumber()));
         } else if (registrations.isRegistered(target) || features.forward(target, ExtensionFeatures.Forward.ALWAYS).isPresent()) {
             route(call, target, a, 0);
+        } else if (outboundTrunk(target) != null) {
+            Trunk trunk = outboundTrunk(target);
+            call.direction = CallDetailRecord.Direction.OUTBOUND;
+            dialTrunk(call, trunk, trunk.outboundNumber(target), a);
         } else {
             a.state = Leg.State.ENDED;
             a.endedAt = clock.instant();
             respondInvite(a, Response.NOT_FOUND);
             end(call, Disposition.FAILED, "not-found");
+        }
+    }
+
+    private Trunk outboundTrunk(String dialled) {
+        return trunks.stream().filter(t -> t.outboundNumber(dialled) != null).findFirst().orElse(null);
+    }
+
+    /** Calls {@code number} at the carrier; only reached by authenticated extensions. */
+    private void dialTrunk(Call call, Trunk trunk, String number, Leg from) {
+        String sipCallId = UUID.randomUUID() + "@" + sip.host();
+        Leg b = addLeg(call, sipCallId, false, number);
+        b.trunk = trunk;
+        bySipCallId.put(sipCallId, call);
+        try {
+            b.media = openMedia(call, b);
+            Request invite = newRequest(Request.INVITE,
+                    sip.addresses().createURI("sip:" + number + "@" + trunk.host() + ":" + trunk.portOrDefault()),
+                    sipCallId, trunk.username() != null ? trunk.username() : from.party, number);
+            invite.setContent(b.media.offer(), sdpType());
+            b.invite = invite;
+            b.inviteClient = sip.provider().getNewClientTransaction(invite);
+            b.dialog = b.inviteClient.getDialog();
+            b.inviteClient.sendRequest();
+            emit(new CallEvent.Created(call.id, clock.instant(), b.id, from.party, number));
+            call.noAnswer = timers.schedule(() -> call.executor.execute(() -> noAnswer(call, b)),
+                    settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.info("cannot call {} via {}", number, trunk.name(), e);
+            b.state = Leg.State.ENDED;
+            failInbound(call, Response.SERVICE_UNAVAILABLE);
+            end(call, Disposition.FAILED, "trunk-failed");
+        }
+    }
+
+    /** Re-sends a trunk INVITE with the carrier's digest answered (once per leg). */
+    private boolean answerCarrierChallenge(Leg b, Response response) {
+        int status = response.getStatusCode();
+        if (b.trunk == null || b.trunk.password() == null || b.authAnswered
+                || (status != Response.UNAUTHORIZED && status != Response.PROXY_AUTHENTICATION_REQUIRED)) {
+            return false;
+        }
+        try {
+            b.authAnswered = true;
+            boolean proxy = status == Response.PROXY_AUTHENTICATION_REQUIRED;
+            Header challenge = response.getHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate");
+            String value = challenge.toString().substring(challenge.toString().indexOf(':') + 1).trim();
+            Request retry = (Request) b.invite.clone();
+            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            retry.removeHeader(ViaHeader.NAME);
+            retry.addHeader(sip.headers().createViaHeader(sip.host(), sip.port(), "udp",
+                    "z9hG4bK" + UUID.randomUUID().toString().replace("-", "")));
+            retry.addHeader(sip.headers().createHeader(proxy ? "Proxy-Authorization" : "Authorization",
+                    DigestClient.answer(value, Request.INVITE, b.invite.getRequestURI().toString(),
+                            b.trunk.username(), b.trunk.password())));
+            b.invite = retry;
+            b.inviteClient = sip.provider().getNewClientTransaction(retry);
+            b.dialog = b.inviteClient.getDialog();
+            b.inviteClient.sendRequest();
+            return true;
+        } catch (Exception e) {
+            log.info("cannot answer {}'s challenge", b.trunk.name(), e);
+            return false;
         }
     }
 
@@ -496,7 +599,7 @@ public final class SipCalls implements SipListener, CallControl {
             onAnswered(call, b, event);
             return;
         }
-        if (b.isEnded()) {
+        if (b.isEnded() || answerCarrierChallenge(b, response)) {
             return;
         }
         b.state = Leg.State.ENDED;
