@@ -162,6 +162,38 @@ class SignallingWithSippTests {
         assertThat(caller.successful()).as(caller.log()).isEqualTo(1);
     }
 
+    @Test
+    void repeatedFailuresBlockTheAddressEvenForTheRightPassword() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            Sipp.run("register-wrong.xml", target, Duration.ofSeconds(10), "-s", "8007", "-au", "8007", "-ap", "guess" + i, "-m", "1");
+        }
+        Sipp.Stats right = Sipp.run("register-auth.xml", target, Duration.ofSeconds(10),
+                "-s", "8007", "-au", "8007", "-ap", "pw-8007", "-m", "1");
+        assertThat(right.successful()).as("blocked address must not register").isZero();
+        assertThat(engine.isRegistered("8007")).isFalse();
+        Thread.sleep(3500);
+        Sipp.Stats later = Sipp.run("register-auth.xml", target, Duration.ofSeconds(10),
+                "-s", "8007", "-au", "8007", "-ap", "pw-8007", "-m", "1");
+        assertThat(later.successful()).as("block over after 3 s").isEqualTo(1);
+    }
+
+    @Test
+    void clickToDialRingsTheAgentFirstAndTheApiHangsUp() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running agent = phone("8002", "callee-answer.xml");
+        CallResult result = engine.calls().originate("8002", "*44");
+        assertThat(result.ok()).isTrue();
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Answered));
+        assertThat(engine.calls().hangup(result.id()).ok()).isTrue();
+        assertThat(agent.await().successful()).as("agent phone got BYE").isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).direction()).isEqualTo(CallDetailRecord.Direction.OUTBOUND);
+        assertThat(events).first().isInstanceOf(CallEvent.Created.class);
+        assertThat(events).last().isInstanceOf(CallEvent.Ended.class);
+        assertThat(engine.calls().originate("8099", "*44").reason()).isEqualTo("not-registered");
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();
