@@ -23,4 +23,10 @@ public interface CallControl {
      * (an extension or a test service) and bridges the two. Returns the new call id.
      */
     CallResult originate(String extension, String number);
+
+    /** Starts ({@code file} non-null) or stops recording the leg with what it hears; stereo or mixed. */
+    CallResult record(String legId, java.nio.file.Path file, boolean stereo);
+
+    /** Blind transfer: the leg's peer leaves and the leg is connected to {@code target} (an extension). */
+    CallResult transfer(String legId, String target);
 }

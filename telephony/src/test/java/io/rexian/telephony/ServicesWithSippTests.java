@@ -64,6 +64,24 @@ class ServicesWithSippTests {
     }
 
     @Test
+    void recordingThroughTheApiCapturesWhatTheCallerHears() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("rec").resolve("call.wav");
+        engine.calls().addListener(e -> {
+            if (e instanceof CallEvent.Answered answered) {
+                engine.calls().record(answered.legId(), file, false);
+            }
+        });
+        Sipp.Stats stats = Sipp.run("call-service.xml", target, Duration.ofSeconds(30), "-s", "*44", "-m", "1", "-d", "2500");
+        assertThat(stats.successful()).as(stats.log()).isEqualTo(1);
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Ended));
+        assertThat(events).anyMatch(e -> e instanceof CallEvent.RecordingChanged r && r.started());
+        waitFor(() -> java.nio.file.Files.exists(file));
+        Thread.sleep(500);
+        short[] samples = io.rexian.telephony.media.wav.WavReader.read8kMono(file);
+        assertThat(ToneEnergy.strongest(samples, 523, 659, 784, 1000, 300)).contains(523, 659, 784);
+    }
+
+    @Test
     void holdIsAnsweredRecvonlyAndResumed() throws Exception {
         Sipp.Stats stats = Sipp.run("call-hold.xml", target, Duration.ofSeconds(30), "-s", "*44", "-m", "1");
         assertThat(stats.failed()).as(stats.log()).isZero();

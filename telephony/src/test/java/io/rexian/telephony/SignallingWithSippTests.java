@@ -194,6 +194,24 @@ class SignallingWithSippTests {
         assertThat(engine.calls().originate("8099", "*44").reason()).isEqualTo("not-registered");
     }
 
+    @Test
+    void blindTransferThroughTheApiMovesTheCallerToAnotherPhone() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running first = phone("8002", "callee-answer.xml");
+        Sipp.Running second = phone("8003", "callee-answer.xml");
+        Sipp.Running caller = Sipp.start("call-auth.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "4000");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Bridged));
+        String callerLeg = events.stream().filter(e -> e instanceof CallEvent.Created).map(e -> ((CallEvent.Created) e).legId())
+                .findFirst().orElseThrow();
+        assertThat(engine.calls().transfer(callerLeg, "8003").ok()).isTrue();
+        assertThat(first.await().successful()).as("first phone released").isEqualTo(1);
+        assertThat(caller.await().successful()).isEqualTo(1);
+        assertThat(second.await().successful()).as("second phone answered and got BYE").isEqualTo(1);
+        assertThat(events).anyMatch(e -> e instanceof CallEvent.Transferred t && "8003".equals(t.target()));
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();

@@ -26,6 +26,7 @@ final class Call {
     String originateTarget;
     /** Forwards followed so far (loop guard). */
     int forwardHops;
+    final List<String> recordings = new ArrayList<>();
 
     Call(String id, SerialExecutor executor, Instant startedAt) {
         this.id = id;

@@ -5,6 +5,7 @@ import io.rexian.telephony.media.MediaEngine;
 import io.rexian.telephony.media.MediaEvent;
 import io.rexian.telephony.media.MediaSession;
 import io.rexian.telephony.media.Prompt;
+import io.rexian.telephony.media.RecordingLayout;
 import io.rexian.telephony.media.Sdp;
 import io.rexian.telephony.media.Tone;
 import java.io.IOException;
@@ -144,6 +145,16 @@ public final class EngineMedia implements CallMedia {
         @Override
         public void onDigit(Consumer<Character> listener) {
             digits = listener;
+        }
+
+        @Override
+        public void record(Path file, boolean stereo) throws IOException {
+            session.startRecording(file, stereo ? RecordingLayout.STEREO : RecordingLayout.MIXED_MONO);
+        }
+
+        @Override
+        public void stopRecording() {
+            session.stopRecording();
         }
 
         @Override

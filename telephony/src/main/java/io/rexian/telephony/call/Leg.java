@@ -34,6 +34,8 @@ final class Leg {
     io.rexian.telephony.Trunk trunk;
     /** The carrier's challenge was answered once already. */
     boolean authAnswered;
+    /** The file this leg is being recorded to, if any. */
+    java.nio.file.Path recording;
 
     Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
         this.id = id;

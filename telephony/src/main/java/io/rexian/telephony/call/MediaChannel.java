@@ -33,6 +33,11 @@ public interface MediaChannel extends AutoCloseable {
 
     void onDigit(Consumer<Character> listener);
 
+    /** Records both parties of this leg to a WAV file ({@code stereo}: caller left, what it hears right). */
+    void record(java.nio.file.Path file, boolean stereo) throws java.io.IOException;
+
+    void stopRecording();
+
     /** Called (on a media thread) when the remote stopped sending RTP although it should: the call is dead. */
     void onDead(Runnable listener);
 

@@ -811,13 +811,19 @@ public final class SipCalls implements SipListener, CallControl {
         }
         respond(tx, request, Response.ACCEPTED);
         notifyReferDone(leg);
-        bye(leg);
-        peer.media.unbridge();
-        peer.media.play("ringback", true);
-        call.legs.remove(peer);
-        call.legs.add(0, peer);
-        emit(new CallEvent.Transferred(call.id, clock.instant(), peer.id, target));
-        dial(call, target, peer);
+        blindTransfer(call, leg, peer, target);
+    }
+
+    /** {@code leaving} is hung up; {@code staying} hears ringback while {@code target} is called for it. */
+    private void blindTransfer(Call call, Leg leaving, Leg staying, String target) {
+        bye(leaving);
+        releaseBusy(leaving);
+        staying.media.unbridge();
+        staying.media.play("ringback", true);
+        call.legs.remove(staying);
+        call.legs.add(0, staying);
+        emit(new CallEvent.Transferred(call.id, clock.instant(), staying.id, target));
+        dial(call, target, staying);
     }
 
     private void notifyReferDone(Leg leg) {
@@ -890,6 +896,56 @@ public final class SipCalls implements SipListener, CallControl {
                 leg.media.bridge(peer.media);
             }
             emit(new CallEvent.Held(call.id, clock.instant(), peer.id, held));
+        });
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult record(String legId, java.nio.file.Path file, boolean stereo) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            if (leg == null || leg.media == null || leg.isEnded()) {
+                return;
+            }
+            if (file == null) {
+                if (leg.recording != null) {
+                    leg.media.stopRecording();
+                    emit(new CallEvent.RecordingChanged(call.id, clock.instant(), leg.recording.toString(), false));
+                    leg.recording = null;
+                }
+                return;
+            }
+            try {
+                leg.media.record(file, stereo);
+                leg.recording = file;
+                call.recordings.add(file.toString());
+                emit(new CallEvent.RecordingChanged(call.id, clock.instant(), file.toString(), true));
+            } catch (java.io.IOException e) {
+                log.warn("cannot record {} to {}: {}", legId, file, e.toString());
+            }
+        });
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult transfer(String legId, String target) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        if (!registrations.isRegistered(target)) {
+            return CallResult.failure("not-registered");
+        }
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            Leg peer = leg == null ? null : call.peerOf(leg);
+            if (leg != null && peer != null && leg.isAnswered()) {
+                blindTransfer(call, peer, leg, target);
+            }
         });
         return CallResult.success(legId);
     }
@@ -997,7 +1053,7 @@ public final class SipCalls implements SipListener, CallControl {
         CallDetailRecord cdr = new CallDetailRecord(call.id, call.caller, call.callee, call.direction,
                 call.startedAt, call.answeredAt, now, call.answeredAt == null ? disposition : Disposition.ANSWERED,
                 cause, call.legs.stream().map(l -> new CallDetailRecord.LegRecord(l.party, l.inbound ? "caller" : "callee",
-                        l.startedAt, l.answeredAt, l.endedAt)).toList(), List.of());
+                        l.startedAt, l.answeredAt, l.endedAt)).toList(), call.recordings);
         workers.execute(() -> {
             try {
                 records.save(cdr);

@@ -27,6 +27,8 @@ public final class FakeMedia implements CallMedia {
             @Override public void unbridge() { }
             @Override public void onDigit(Consumer<Character> listener) { }
             @Override public void onDead(Runnable listener) { }
+            @Override public void record(java.nio.file.Path file, boolean stereo) { }
+            @Override public void stopRecording() { }
             @Override public void close() {
                 if (!closed) {
                     closed = true;
