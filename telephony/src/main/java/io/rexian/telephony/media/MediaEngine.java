@@ -32,6 +32,8 @@ public final class MediaEngine implements AutoCloseable {
     static final long TICK_MILLIS = 20;
     private static final long TICK_NANOS = TICK_MILLIS * 1_000_000;
     private static final long ON_TIME_NANOS = 5_000_000;
+    /** Lag up to which missed ticks are caught up (sent late); beyond it they are skipped. */
+    private static final long MAX_CATCH_UP_NANOS = 60_000_000;
     private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
 
     private final MediaSettings settings;
@@ -56,6 +58,7 @@ public final class MediaEngine implements AutoCloseable {
     private volatile long intervalsOnTime;
     private volatile long tickWorkNanos;
     private volatile long tickCount;
+    private volatile long ticksSkipped;
 
     private MediaEngine(MediaSettings settings, boolean paced) throws IOException {
         this.settings = settings;
@@ -129,7 +132,7 @@ public final class MediaEngine implements AutoCloseable {
     public PacingStatistics pacingStatistics() {
         long count = tickCount;
         return new PacingStatistics(packetsTimed, packetsOnTime, intervalsTimed, intervalsOnTime, packetsDropped,
-                maxLatenessNanos / 1_000_000.0, count == 0 ? 0 : tickWorkNanos / 1_000_000.0 / count);
+                ticksSkipped, maxLatenessNanos / 1_000_000.0, count == 0 ? 0 : tickWorkNanos / 1_000_000.0 / count);
     }
 
     /** Forgets pacing statistics gathered so far (e.g. after a benchmark's warm-up). */
@@ -143,6 +146,7 @@ public final class MediaEngine implements AutoCloseable {
             tickCount = 0;
             intervalsTimed = 0;
             intervalsOnTime = 0;
+            ticksSkipped = 0;
         });
     }
 
@@ -155,6 +159,16 @@ public final class MediaEngine implements AutoCloseable {
     void tick() {
         try {
             long scheduled = startNanos + (ticks + 1) * TICK_NANOS;
+            if (pacer != null) {
+                long lag = System.nanoTime() - scheduled;
+                if (lag < -TICK_NANOS / 2) {
+                    return; // the executor replaying a slot we already skipped
+                }
+                if (lag > MAX_CATCH_UP_NANOS) {
+                    skipMissedTicks(lag / TICK_NANOS);
+                    scheduled = startNanos + (ticks + 1) * TICK_NANOS;
+                }
+            }
             long now = ticks * TICK_MILLIS;
             nowMillis = now;
             ticks++;
@@ -177,6 +191,20 @@ public final class MediaEngine implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // An exception would cancel the fixed-rate schedule and silence every call.
             log.error("media tick failed", e);
+        }
+    }
+
+    /**
+     * After a stall (the machine did not run the pacer for a while) the executor would replay
+     * every missed tick at once and send each stream a burst that phones play late or drop.
+     * Instead the missed ticks become lost packets: streams advance their RTP clocks and go on
+     * at the right time.
+     */
+    private void skipMissedTicks(long missed) {
+        ticks += missed;
+        ticksSkipped += missed;
+        for (MediaSession session : sessions) {
+            session.skip(missed);
         }
     }
 
@@ -267,11 +295,12 @@ public final class MediaEngine implements AutoCloseable {
      * @param intervals     gaps measured between consecutive packets of one stream
      * @param intervalsOnTime of those, within 20 ± 5 ms: the jitter a receiver sees
      * @param dropped       packets not sent (socket buffer full or send error)
+     * @param ticksSkipped  20 ms slots skipped after stalls longer than 60 ms (a packet lost per stream each)
      * @param maxLatenessMs worst lateness seen
      * @param meanTickWorkMs mean time one tick spent producing and sending all sessions' packets
      */
     public record PacingStatistics(long packets, long onTime, long intervals, long intervalsOnTime, long dropped,
-                                   double maxLatenessMs, double meanTickWorkMs) {
+                                   long ticksSkipped, double maxLatenessMs, double meanTickWorkMs) {
 
         /** Percentage of packets sent within ±5 ms of their tick's due time; 100 when none were sent. */
         public double onTimePercent() {

@@ -553,6 +553,26 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
+    /** The engine skipped {@code ticks} slots after a stall: keep the RTP clock and timers in real time. */
+    void skip(long ticks) {
+        timestamp = (timestamp + ticks * FRAME) & 0xFFFFFFFFL;
+        lastSendNanos = 0;
+        if (recorder != null) {
+            // Keep the recording in real time: the skipped slots become silence.
+            short[] silence = new short[FRAME];
+            for (long i = 0; i < Math.min(ticks, 3000); i++) {
+                recorder.offer(silence, silence);
+            }
+        }
+        if (collector != null) {
+            MediaEvent.DigitsCollected done = collector.advance(ticks * MediaEngine.TICK_MILLIS);
+            if (done != null) {
+                collector = null;
+                emit(done);
+            }
+        }
+    }
+
     /** Fills {@link #sent}; returns the peer's payload when it can be relayed untouched. */
     private byte[] produce() {
         if (!digitTones.isEmpty()) {

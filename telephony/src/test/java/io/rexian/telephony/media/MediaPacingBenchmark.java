@@ -70,9 +70,9 @@ public final class MediaPacingBenchmark {
             long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
             all.forEach(MediaSession::close);
             return String.format(
-                    "mode=%s sessions=%d seconds=%d packets=%d onTime(±5ms)=%.3f%% regularIntervals(20±5ms)=%.3f%% maxLate=%.1fms tickWork=%.2fms dropped=%d "
+                    "mode=%s sessions=%d seconds=%d packets=%d onTime(±5ms)=%.3f%% regularIntervals(20±5ms)=%.3f%% maxLate=%.1fms tickWork=%.2fms skippedTicks=%d dropped=%d "
                             + "expected=%d cpu=%.2f cores heapUsed=%dMB sinkPackets/s=%.0f gc=%s",
-                    mode, all.size(), seconds, stats.packets(), stats.onTimePercent(), stats.regularIntervalPercent(), stats.maxLatenessMs(), stats.meanTickWorkMs(), stats.dropped(),
+                    mode, all.size(), seconds, stats.packets(), stats.onTimePercent(), stats.regularIntervalPercent(), stats.maxLatenessMs(), stats.meanTickWorkMs(), stats.ticksSkipped(), stats.dropped(),
                     (long) all.size() * 50 * seconds, cpu, usedMb, sinkRate, gcNames());
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.rexian.telephony.media.wav.WavReader;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,8 @@ class MediaSessionLoopbackTest {
         Thread.sleep(300); // the recorder's virtual thread finishes the file
 
         assertThat(aEvents.of(MediaEvent.PlaybackFinished.class)).containsExactly(new MediaEvent.PlaybackFinished(true));
+        Assumptions.assumeTrue(engine.pacingStatistics().ticksSkipped() == 0,
+                "the machine stalled the pacer for over 60 ms; skipped slots make a sample-exact comparison meaningless");
         short[] left = WavReader.read(file).channel(0); // what b's party said = what a played
         assertThat(TestAudio.indexOf(left, TestAudio.ulawRoundTrip(melody)))
                 .as("the whole prompt arrives sample-exact after µ-law").isGreaterThanOrEqualTo(0);
