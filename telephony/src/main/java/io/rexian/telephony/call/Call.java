@@ -27,6 +27,8 @@ final class Call {
     /** Forwards followed so far (loop guard). */
     int forwardHops;
     final List<String> recordings = new ArrayList<>();
+    /** CSeq of the INVITE that created the call; set before the call is published, read by the stack thread. */
+    volatile long inviteCseq;
 
     Call(String id, SerialExecutor executor, Instant startedAt) {
         this.id = id;

@@ -218,11 +218,13 @@ public final class SipCalls implements SipListener, CallControl {
                     } else {
                         existing.executor.execute(() -> onReInvite(existing, request, st));
                     }
-                } else if (existing != null) {
-                    // Same Call-ID, new transaction, no tag: a loop or a merged request (RFC 3261 8.2.2.2).
+                } else if (existing != null && cseqOf(request) <= existing.inviteCseq) {
+                    // Same Call-ID and CSeq on a new transaction: a loop or a merged request (RFC 3261 8.2.2.2).
                     workers.execute(() -> respond(st, request, Response.LOOP_DETECTED));
                 } else {
+                    // New call, or the same caller retrying with credentials after our challenge (higher CSeq).
                     Call call = newCall();
+                    call.inviteCseq = cseqOf(request);
                     bySipCallId.put(callId, call);
                     call.executor.execute(() -> onInvite(call, request, st, sourceHost, sourcePort));
                 }
@@ -1213,6 +1215,10 @@ public final class SipCalls implements SipListener, CallControl {
         int status = response.getStatusCode();
         return status >= 200 && status < 300
                 && ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod().equals(Request.INVITE);
+    }
+
+    private static long cseqOf(Request request) {
+        return ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
     }
 
     static String bodyOf(Message message) {
