@@ -82,6 +82,22 @@ class ServicesWithSippTests {
     }
 
     @Test
+    void silentCallIsClearedAfterTheRtpTimeout() throws Exception {
+        engine.close();
+        int port = FreePort.pick();
+        List<CallDetailRecord> records = new CopyOnWriteArrayList<>();
+        engine = TelephonyEngine.start(EngineSettings.defaults().withAddress("127.0.0.1", port)
+                        .withTrustedServiceSources(Set.of("127.0.0.1")).withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(2)),
+                ext -> Optional.empty(), records::add, Clock.systemUTC());
+        // sipp sends no RTP: the engine must hang up by itself (BYE), long before sipp's 8 s pause ends.
+        Sipp.Stats stats = Sipp.run("call-service.xml", "127.0.0.1:" + port, Duration.ofSeconds(20), "-s", "*43", "-m", "1", "-d", "8000");
+        assertThat(stats.successful()).isZero();
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).cause()).isEqualTo("rtp-timeout");
+        assertThat(records.get(0).talkDuration()).isLessThan(Duration.ofSeconds(7));
+    }
+
+    @Test
     void holdIsAnsweredRecvonlyAndResumed() throws Exception {
         Sipp.Stats stats = Sipp.run("call-hold.xml", target, Duration.ofSeconds(30), "-s", "*44", "-m", "1");
         assertThat(stats.failed()).as(stats.log()).isZero();

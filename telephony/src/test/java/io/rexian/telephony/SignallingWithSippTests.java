@@ -212,6 +212,22 @@ class SignallingWithSippTests {
         assertThat(events).anyMatch(e -> e instanceof CallEvent.Transferred t && "8003".equals(t.target()));
     }
 
+    @Test
+    void transferKeyOnThePhoneMovesItsPeerToTheReferTarget() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running callee = phone("8002", "callee-answer.xml");
+        Sipp.Running target3 = phone("8003", "callee-answer.xml");
+        Sipp.Stats transferrer = Sipp.run("call-auth-refer.xml", target, Duration.ofSeconds(20),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-key", "transfer_to", "8003", "-m", "1");
+        assertThat(transferrer.successful()).as(transferrer.log()).isEqualTo(1);
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 2);
+        assertThat(engine.calls().hangup(events.get(0).callId()).ok()).isTrue();
+        assertThat(callee.await().successful()).isEqualTo(1);
+        assertThat(target3.await().successful()).as("transfer target answered, then got BYE").isEqualTo(1);
+        assertThat(events).anyMatch(e -> e instanceof CallEvent.Transferred t && "8003".equals(t.target()));
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();
