@@ -29,4 +29,10 @@ public interface CallControl {
 
     /** Blind transfer: the leg's peer leaves and the leg is connected to {@code target} (an extension). */
     CallResult transfer(String legId, String target);
+
+    /**
+     * Parks the leg: its peer is released, the leg hears music until a phone dials the returned
+     * slot (701..720; {@link CallResult#id()}) to retrieve it.
+     */
+    CallResult park(String legId);
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-extension call features: do-not-disturb, call forwarding (unconditional, busy, no answer)
- * and call waiting. Held in memory by the engine; the server sets them from its data.
+ * call waiting and pickup groups. Held in memory by the engine; the server sets them from its data.
  * Thread-safe; changes apply to the next call.
  */
 public final class ExtensionFeatures {
@@ -18,6 +18,20 @@ public final class ExtensionFeatures {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<String, String> pickupGroups = new ConcurrentHashMap<>();
+
+    /** Phones in the same pickup group may answer each other's ringing calls with *8; null leaves the group. */
+    public void setPickupGroup(String extension, String group) {
+        if (group == null) {
+            pickupGroups.remove(extension);
+        } else {
+            pickupGroups.put(extension, group);
+        }
+    }
+
+    public Optional<String> pickupGroup(String extension) {
+        return Optional.ofNullable(pickupGroups.get(extension));
+    }
 
     private State of(String extension) {
         return states.getOrDefault(extension, new State(false, true, Map.of()));

@@ -228,6 +228,57 @@ class SignallingWithSippTests {
         assertThat(events).anyMatch(e -> e instanceof CallEvent.Transferred t && "8003".equals(t.target()));
     }
 
+    @Test
+    void directedPickupAnswersAnotherPhonesRingingCall() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running ringingPhone = phone("8002", "callee-noanswer.xml");
+        Sipp.Running caller = Sipp.start("call-auth.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "1500");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Ringing));
+        Sipp.Stats picker = Sipp.run("call-auth-wait-bye.xml", target, Duration.ofSeconds(20),
+                "-s", "**8002", "-au", "8003", "-ap", "pw-8003", "-key", "caller", "8003", "-m", "1");
+        assertThat(picker.successful()).as(picker.log()).isEqualTo(1);
+        assertThat(caller.await().successful()).as("caller talked to the picker").isEqualTo(1);
+        assertThat(ringingPhone.await().successful()).as("ringing phone was cancelled").isEqualTo(1);
+    }
+
+    @Test
+    void groupPickupWithStarEight() throws Exception {
+        engine.features().setPickupGroup("8002", "service-desk");
+        engine.features().setPickupGroup("8003", "service-desk");
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running ringingPhone = phone("8002", "callee-noanswer.xml");
+        Sipp.Running caller = Sipp.start("call-auth.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "1500");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Ringing));
+        Sipp.Stats picker = Sipp.run("call-auth-wait-bye.xml", target, Duration.ofSeconds(20),
+                "-s", "*8", "-au", "8003", "-ap", "pw-8003", "-key", "caller", "8003", "-m", "1");
+        assertThat(picker.successful()).as(picker.log()).isEqualTo(1);
+        assertThat(caller.await().successful()).isEqualTo(1);
+        assertThat(ringingPhone.await().successful()).isEqualTo(1);
+    }
+
+    @Test
+    void parkedCallIsRetrievedByDiallingItsSlot() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running agent = phone("8002", "callee-answer.xml");
+        Sipp.Running customer = Sipp.start("call-auth-wait-bye.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Bridged));
+        String customerLeg = events.stream().filter(e -> e instanceof CallEvent.Created)
+                .map(e -> ((CallEvent.Created) e).legId()).findFirst().orElseThrow();
+        CallResult parkedAt = engine.calls().park(customerLeg);
+        assertThat(parkedAt.id()).isEqualTo("701");
+        assertThat(agent.await().successful()).as("agent released by park").isEqualTo(1);
+        Sipp.Stats retriever = Sipp.run("call-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "701", "-au", "8003", "-ap", "pw-8003", "-key", "caller", "8003", "-m", "1", "-d", "500");
+        assertThat(retriever.successful()).as(retriever.log()).isEqualTo(1);
+        assertThat(customer.await().successful()).as("customer talked to the retriever, then got BYE").isEqualTo(1);
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();

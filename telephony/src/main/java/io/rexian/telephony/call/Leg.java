@@ -36,6 +36,8 @@ final class Leg {
     boolean authAnswered;
     /** The file this leg is being recorded to, if any. */
     java.nio.file.Path recording;
+    /** The park slot this leg waits in, if parked. */
+    String parkedSlot;
 
     Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
         this.id = id;

@@ -95,6 +95,10 @@ public final class SipCalls implements SipListener, CallControl {
     private final Map<String, Call> byLegId = new ConcurrentHashMap<>();
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Trunk> trunks = new CopyOnWriteArrayList<>();
+    /** Calls ringing an extension right now, for call pickup. */
+    private final Map<String, Call> ringingByExtension = new ConcurrentHashMap<>();
+    /** Parked calls by slot number (701..720). */
+    private final Map<String, Call> parked = new ConcurrentHashMap<>();
     private volatile CarrierRegistrations carriers;
     private final AtomicLong ids = new AtomicLong();
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36);
@@ -358,6 +362,18 @@ public final class SipCalls implements SipListener, CallControl {
             call.caller = extension;
         }
         emit(new CallEvent.Created(call.id, clock.instant(), a.id, call.caller, target));
+        if (target.startsWith("**") && target.length() > 2) {
+            pickup(call, a, ringingByExtension.get(target.substring(2)));
+            return;
+        }
+        if (target.equals("*8")) {
+            pickup(call, a, ringingInGroup(call.caller));
+            return;
+        }
+        if (parked.containsKey(target)) {
+            retrieve(call, a, target);
+            return;
+        }
         if (service) {
             call.direction = CallDetailRecord.Direction.SERVICE;
             answerWithService(call, a, target.equals(settings.echoNumber()));
@@ -535,6 +551,7 @@ public final class SipCalls implements SipListener, CallControl {
         bySipCallId.put(sipCallId, call);
         busy.merge(extension, 1, Integer::sum);
         b.countsAsBusy = true;
+        ringingByExtension.put(extension, call);
         try {
             b.media = openMedia(call, b);
             String callerName = from == null ? call.caller : from.party;
@@ -652,6 +669,7 @@ public final class SipCalls implements SipListener, CallControl {
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
         }
+        stopRinging(b);
         b.state = Leg.State.ANSWERED;
         b.answeredAt = clock.instant();
         if (call.answeredAt == null) {
@@ -1069,10 +1087,170 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     private void releaseBusy(Leg leg) {
+        stopRinging(leg);
         if (leg.countsAsBusy) {
             leg.countsAsBusy = false;
             busy.computeIfPresent(leg.party, (e, n) -> n <= 1 ? null : n - 1);
         }
+    }
+
+    private void stopRinging(Leg leg) {
+        for (var e : ringingByExtension.entrySet()) {
+            if (e.getKey().equals(leg.party)) {
+                Call ringingCall = e.getValue();
+                if (ringingCall.legs.contains(leg)) {
+                    ringingByExtension.remove(e.getKey(), ringingCall);
+                }
+            }
+        }
+    }
+
+    private Call ringingInGroup(String extension) {
+        Optional<String> group = features.pickupGroup(extension);
+        if (group.isEmpty()) {
+            return null;
+        }
+        for (var e : ringingByExtension.entrySet()) {
+            if (!e.getKey().equals(extension) && group.equals(features.pickupGroup(e.getKey()))) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- pickup and park
+
+    /**
+     * Takes a leg out of another call, on that call's executor, and ends what remains of it.
+     * The calling executor blocks (a virtual thread) until the other call answered; calls never
+     * wait on each other the other way round, so this cannot deadlock.
+     */
+    private Leg release(Call other, java.util.function.Predicate<Leg> which, String cause) {
+        java.util.concurrent.CompletableFuture<Leg> taken = new java.util.concurrent.CompletableFuture<>();
+        other.executor.execute(() -> {
+            Leg leg = other.ended ? null : other.legs.stream().filter(which).findFirst().orElse(null);
+            if (leg != null) {
+                other.legs.remove(leg);
+                hangupLegs(other);
+                end(other, Disposition.CANCELLED, cause);
+            }
+            taken.complete(leg);
+        });
+        try {
+            return taken.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void adopt(Call call, Leg leg) {
+        call.legs.add(0, leg);
+        bySipCallId.put(leg.sipCallId, call);
+        byLegId.put(leg.id, call);
+        if (leg.media != null) {
+            listenForDigits(call, leg);
+        }
+    }
+
+    /** Answers the picking phone and connects it to the caller that was ringing another extension. */
+    private void pickup(Call call, Leg picker, Call ringing) {
+        Leg caller = ringing == null ? null
+                : release(ringing, l -> l.inbound && !l.isAnswered() && !l.isEnded(), "picked-up");
+        if (caller == null) {
+            picker.state = Leg.State.ENDED;
+            respondInvite(picker, Response.NOT_FOUND);
+            end(call, Disposition.FAILED, "nothing-to-pick-up");
+            return;
+        }
+        adopt(call, caller);
+        call.caller = caller.party;
+        call.callee = picker.party;
+        caller.media = openMedia(call, caller);
+        picker.media = openMedia(call, picker);
+        listenForDigits(call, caller);
+        listenForDigits(call, picker);
+        try {
+            if (!answerInbound(call, caller, caller.media.answer(bodyOf(caller.invite)))
+                    || !answerInbound(call, picker, picker.media.answer(bodyOf(picker.invite)))) {
+                hangupLegs(call);
+                end(call, Disposition.FAILED, "pickup-failed");
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            hangupLegs(call);
+            end(call, Disposition.FAILED, "no-common-codec");
+            return;
+        }
+        caller.media.bridge(picker.media);
+        emit(new CallEvent.Transferred(call.id, clock.instant(), caller.id, picker.party));
+        emit(new CallEvent.Bridged(call.id, clock.instant(), caller.id, picker.id));
+    }
+
+    @Override
+    public CallResult park(String legId) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        String slot = null;
+        for (int n = 701; n <= 720 && slot == null; n++) {
+            if (parked.putIfAbsent(Integer.toString(n), call) == null) {
+                slot = Integer.toString(n);
+            }
+        }
+        if (slot == null) {
+            return CallResult.failure("park-full");
+        }
+        String parkedAt = slot;
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            if (leg == null || !leg.isAnswered() || leg.media == null) {
+                parked.remove(parkedAt, call);
+                return;
+            }
+            Leg peer = call.peerOf(leg);
+            leg.media.unbridge();
+            if (peer != null) {
+                bye(peer);
+                releaseBusy(peer);
+            }
+            leg.media.play("hold", true);
+            leg.parkedSlot = parkedAt;
+            emit(new CallEvent.Transferred(call.id, clock.instant(), leg.id, "park:" + parkedAt));
+        });
+        return CallResult.success(slot);
+    }
+
+    /** Dialling a park slot connects the phone to the call parked there. */
+    private void retrieve(Call call, Leg retriever, String slot) {
+        Call parkedCall = parked.remove(slot);
+        Leg waiting = parkedCall == null ? null
+                : release(parkedCall, l -> slot.equals(l.parkedSlot) && l.isAnswered(), "retrieved");
+        if (waiting == null) {
+            retriever.state = Leg.State.ENDED;
+            respondInvite(retriever, Response.NOT_FOUND);
+            end(call, Disposition.FAILED, "nothing-parked");
+            return;
+        }
+        waiting.parkedSlot = null;
+        adopt(call, waiting);
+        call.callee = retriever.party;
+        retriever.media = openMedia(call, retriever);
+        listenForDigits(call, retriever);
+        try {
+            if (!answerInbound(call, retriever, retriever.media.answer(bodyOf(retriever.invite)))) {
+                hangupLegs(call);
+                end(call, Disposition.FAILED, "retrieve-failed");
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            hangupLegs(call);
+            end(call, Disposition.FAILED, "no-common-codec");
+            return;
+        }
+        waiting.media.stopPlaying();
+        waiting.media.bridge(retriever.media);
+        emit(new CallEvent.Bridged(call.id, clock.instant(), waiting.id, retriever.id));
     }
 
     private void forget(Call call) {
