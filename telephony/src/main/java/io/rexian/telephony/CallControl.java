@@ -35,4 +35,13 @@ public interface CallControl {
      * slot (701..720; {@link CallResult#id()}) to retrieve it.
      */
     CallResult park(String legId);
+
+    /**
+     * Rings {@code supervisor} and, once answered, joins it to the call's bridge in {@code mode}:
+     * LISTEN (hears both), WHISPER (agent hears the supervisor too) or BARGE (both hear the supervisor).
+     */
+    CallResult supervise(String callId, String supervisor, String mode);
+
+    /** Rings {@code extension} and, once answered, makes the call a conference of everyone in it. */
+    CallResult conference(String callId, String extension);
 }

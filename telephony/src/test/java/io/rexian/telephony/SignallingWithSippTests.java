@@ -279,6 +279,31 @@ class SignallingWithSippTests {
         assertThat(customer.await().successful()).as("customer talked to the retriever, then got BYE").isEqualTo(1);
     }
 
+    @Test
+    void supervisorAndConferenceGuestJoinABridgedCall() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running agent = phone("8002", "callee-answer.xml");
+        Sipp.Running supervisor = phone("8003", "callee-answer.xml");
+        Sipp.Running guest = phone("8004", "callee-answer.xml");
+        Sipp.Running customer = Sipp.start("call-auth-wait-bye.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Bridged));
+        String callId = events.get(0).callId();
+        assertThat(engine.calls().supervise(callId, "8003", "WHISPER").ok()).isTrue();
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 2);
+        assertThat(engine.calls().conference(callId, "8004").ok()).isTrue();
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 3);
+        assertThat(engine.calls().supervise(callId, "8003", "SHOUT").reason()).isEqualTo("unknown-mode");
+        engine.calls().hangup(callId);
+        assertThat(customer.await().successful()).isEqualTo(1);
+        assertThat(agent.await().successful()).isEqualTo(1);
+        assertThat(supervisor.await().successful()).isEqualTo(1);
+        assertThat(guest.await().successful()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).legs()).hasSize(4);
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();

@@ -29,6 +29,8 @@ final class Call {
     final List<String> recordings = new ArrayList<>();
     /** CSeq of the INVITE that created the call; set before the call is published, read by the stack thread. */
     volatile long inviteCseq;
+    /** Set while dialling a supervisor or conference party: how the next dialled leg joins. */
+    String joining;
 
     Call(String id, SerialExecutor executor, Instant startedAt) {
         this.id = id;

@@ -1,6 +1,8 @@
 package io.rexian.telephony.call;
 
 import io.rexian.telephony.media.Bridge;
+import io.rexian.telephony.media.Conference;
+import io.rexian.telephony.media.SupervisorMode;
 import io.rexian.telephony.media.MediaEngine;
 import io.rexian.telephony.media.MediaEvent;
 import io.rexian.telephony.media.MediaSession;
@@ -76,6 +78,7 @@ public final class EngineMedia implements CallMedia {
         private volatile Consumer<Character> digits = d -> { };
         private volatile Runnable dead = () -> { };
         private Bridge bridge;
+        private Conference conference;
 
         void on(MediaEvent event) {
             switch (event) {
@@ -143,6 +146,27 @@ public final class EngineMedia implements CallMedia {
         }
 
         @Override
+        public void supervise(MediaChannel supervisor, String mode) {
+            if (bridge != null) {
+                bridge.supervise(((Channel) supervisor).session, SupervisorMode.valueOf(mode));
+            }
+        }
+
+        @Override
+        public void conference(List<MediaChannel> others) {
+            unbridge();
+            Conference room = conference != null ? conference : engine.conference();
+            for (MediaChannel other : others) {
+                Channel c = (Channel) other;
+                c.unbridge();
+                c.conference = room;
+                room.add(c.session);
+            }
+            conference = room;
+            room.add(session);
+        }
+
+        @Override
         public void onDigit(Consumer<Character> listener) {
             digits = listener;
         }
@@ -165,6 +189,9 @@ public final class EngineMedia implements CallMedia {
         @Override
         public void close() {
             unbridge();
+            if (conference != null) {
+                conference.remove(session);
+            }
             session.close();
         }
     }

@@ -38,6 +38,8 @@ final class Leg {
     java.nio.file.Path recording;
     /** The park slot this leg waits in, if parked. */
     String parkedSlot;
+    /** How this leg joins once answered: null (bridge with the first leg), "CONFERENCE" or a supervisor mode. */
+    String joinAs;
 
     Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
         this.id = id;

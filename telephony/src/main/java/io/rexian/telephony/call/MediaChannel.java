@@ -31,6 +31,12 @@ public interface MediaChannel extends AutoCloseable {
 
     void unbridge();
 
+    /** Joins {@code supervisor} to this channel's bridge: "LISTEN", "WHISPER" (to this channel's peer) or "BARGE". */
+    void supervise(MediaChannel supervisor, String mode);
+
+    /** Turns this channel's bridge (if any) plus {@code others} into one conference where all hear all. */
+    void conference(java.util.List<MediaChannel> others);
+
     void onDigit(Consumer<Character> listener);
 
     /** Records both parties of this leg to a WAV file ({@code stereo}: caller left, what it hears right). */

@@ -548,6 +548,8 @@ public final class SipCalls implements SipListener, CallControl {
         Binding target = contacts.get(0);
         String sipCallId = UUID.randomUUID() + "@" + sip.host();
         Leg b = addLeg(call, sipCallId, false, extension);
+        b.joinAs = call.joining;
+        call.joining = null;
         bySipCallId.put(sipCallId, call);
         busy.merge(extension, 1, Integer::sum);
         b.countsAsBusy = true;
@@ -579,6 +581,9 @@ public final class SipCalls implements SipListener, CallControl {
         }
         cancel(b);
         releaseBusy(b);
+        if (b.joinAs != null) {
+            return;
+        }
         Optional<String> onNoAnswer = features.forward(b.party, ExtensionFeatures.Forward.NO_ANSWER);
         Leg a = call.first();
         if (onNoAnswer.isPresent() && a != b) {
@@ -625,6 +630,9 @@ public final class SipCalls implements SipListener, CallControl {
         b.endedAt = clock.instant();
         releaseBusy(b);
         log.debug("{} answered {} {}", b.party, status, response.getReasonPhrase());
+        if (b.joinAs != null) {
+            return;
+        }
         Optional<String> onBusy = features.forward(b.party, ExtensionFeatures.Forward.BUSY);
         Leg first = call.first();
         if ((status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE) && onBusy.isPresent() && first != b) {
@@ -684,6 +692,10 @@ public final class SipCalls implements SipListener, CallControl {
         }
         emit(new CallEvent.Answered(call.id, clock.instant(), b.id));
         listenForDigits(call, b);
+        if (b.joinAs != null) {
+            joined(call, b);
+            return;
+        }
         Leg a = call.first();
         if (a == b) {
             // Click-to-dial: the agent answered; now call the customer.
@@ -793,7 +805,15 @@ public final class SipCalls implements SipListener, CallControl {
         switch (request.getMethod()) {
             case Request.BYE -> {
                 respond(tx, request, Response.OK);
-                if (leg != null && !leg.isEnded()) {
+                if (leg != null && leg.joinAs != null && !leg.isEnded()) {
+                    // A supervisor or conference guest leaves; the call goes on.
+                    leg.state = Leg.State.ENDED;
+                    leg.endedAt = clock.instant();
+                    releaseBusy(leg);
+                    if (leg.media != null) {
+                        leg.media.close();
+                    }
+                } else if (leg != null && !leg.isEnded()) {
                     leg.state = Leg.State.ENDED;
                     leg.endedAt = clock.instant();
                     hangupLegs(call);
@@ -1184,6 +1204,51 @@ public final class SipCalls implements SipListener, CallControl {
         caller.media.bridge(picker.media);
         emit(new CallEvent.Transferred(call.id, clock.instant(), caller.id, picker.party));
         emit(new CallEvent.Bridged(call.id, clock.instant(), caller.id, picker.id));
+    }
+
+    @Override
+    public CallResult supervise(String callId, String supervisor, String mode) {
+        if (!java.util.Set.of("LISTEN", "WHISPER", "BARGE").contains(mode)) {
+            return CallResult.failure("unknown-mode");
+        }
+        return join(callId, supervisor, mode);
+    }
+
+    @Override
+    public CallResult conference(String callId, String extension) {
+        return join(callId, extension, "CONFERENCE");
+    }
+
+    private CallResult join(String callId, String extension, String joinAs) {
+        Call call = byId.get(callId);
+        if (call == null) {
+            return CallResult.failure("no-such-call");
+        }
+        if (!registrations.isRegistered(extension)) {
+            return CallResult.failure("not-registered");
+        }
+        call.executor.execute(() -> {
+            if (!call.ended && call.answeredAt != null) {
+                call.joining = joinAs;
+                dial(call, extension, call.first());
+            }
+        });
+        return CallResult.success(callId);
+    }
+
+    /** A supervisor or conference leg answered: join it instead of bridging it with the first leg. */
+    private void joined(Call call, Leg b) {
+        List<Leg> talking = call.legs.stream().filter(l -> l != b && l.isAnswered() && l.media != null).toList();
+        if (talking.isEmpty()) {
+            return;
+        }
+        if (b.joinAs.equals("CONFERENCE")) {
+            talking.get(0).media.conference(java.util.stream.Stream.concat(talking.stream().skip(1), java.util.stream.Stream.of(b))
+                    .map(l -> l.media).toList());
+        } else {
+            talking.get(0).media.supervise(b.media, b.joinAs);
+        }
+        emit(new CallEvent.Bridged(call.id, clock.instant(), talking.get(0).id, b.id));
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class FakeMedia implements CallMedia {
             @Override public void echo() { }
             @Override public void bridge(MediaChannel other) { }
             @Override public void unbridge() { }
+            @Override public void supervise(MediaChannel supervisor, String mode) { }
+            @Override public void conference(java.util.List<MediaChannel> others) { }
             @Override public void onDigit(Consumer<Character> listener) { }
             @Override public void onDead(Runnable listener) { }
             @Override public void record(java.nio.file.Path file, boolean stereo) { }
