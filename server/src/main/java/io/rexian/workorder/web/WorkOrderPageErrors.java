@@ -1,0 +1,36 @@
+package io.rexian.workorder.web;
+
+import io.rexian.platform.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Refusals on work-order pages: the error page with the right status and the reason in the user's language. */
+@ControllerAdvice(assignableTypes = {WorkOrderPages.class, WorkOrderDocuments.class, WorkOrderStatisticsPages.class,
+        WorkOrderAdminPages.class})
+class WorkOrderPageErrors {
+
+    private final MessageSource messages;
+
+    WorkOrderPageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException e, HttpServletResponse response, Model model, Locale locale) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("reason", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        return "workorder/refused";
+    }
+}
