@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.rexian.telephony.media.audio.AudioSource;
 import io.rexian.telephony.media.audio.SampleSequence;
 import io.rexian.telephony.media.dtmf.DtmfTones;
-import io.rexian.telephony.media.dtmf.InbandDtmfDetector;
-import io.rexian.telephony.media.dtmf.TelephoneEventReceiver;
 import io.rexian.telephony.media.dtmf.TelephoneEventSender;
 import io.rexian.telephony.media.mix.FrameMixer;
 import io.rexian.telephony.media.rtp.InboundDatagram;
-import io.rexian.telephony.media.rtp.JitterBuffer;
 import io.rexian.telephony.media.rtp.PortAllocator.ChannelPair;
-import io.rexian.telephony.media.rtp.ReceptionStatistics;
 import io.rexian.telephony.media.rtp.RtcpReports;
 import io.rexian.telephony.media.rtp.RtpPacket;
 import org.slf4j.Logger;
@@ -48,7 +45,6 @@ public final class MediaSession implements AutoCloseable {
     private final MediaListener listener;
     private final ChannelPair channels;
     private final String id;
-    private final long ssrc;
     private final long sdpSessionId;
     private final SerialDispatcher dispatcher = new SerialDispatcher();
     private final ConcurrentLinkedQueue<InboundDatagram> inbound = new ConcurrentLinkedQueue<>();
@@ -62,7 +58,6 @@ public final class MediaSession implements AutoCloseable {
 
     // Published for monitoring and tests; written only by the pacing thread.
     private volatile Codec codec;
-    private volatile long packetsSent;
     private volatile long packetsReceived;
     private volatile long packetsRelayed;
     private volatile InetSocketAddress remoteRtp;
@@ -76,21 +71,12 @@ public final class MediaSession implements AutoCloseable {
     private int telephoneEventType = -1;
     private Direction direction = Direction.INACTIVE;
     private boolean rtcpMux;
-    private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
-    private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
-    private long octetsSent;
-    private long lastSendNanos;
-    private boolean sentSinceReport;
-    private Codec inboundCodec;
-    private long inboundSsrc = -1;
-    private final JitterBuffer jitterBuffer;
-    private final ReceptionStatistics reception = new ReceptionStatistics();
-    private final TelephoneEventReceiver eventReceiver = new TelephoneEventReceiver(this::onDigit);
-    private final InbandDtmfDetector inbandDetector = new InbandDtmfDetector(this::onDigit);
+    private final InboundStream in;
+    private final OutboundStream out;
     private final TelephoneEventSender eventSender = new TelephoneEventSender(100, 60);
     private final TelephoneEventSender.Packet eventPacket = new TelephoneEventSender.Packet();
     private AudioSource playback;
-    private final java.util.ArrayDeque<AudioSource> digitTones = new java.util.ArrayDeque<>();
+    private final ArrayDeque<AudioSource> digitTones = new ArrayDeque<>();
     private DigitCollector collector;
     private Recorder recorder;
     private List<MediaSession> hears = List.of();
@@ -107,16 +93,15 @@ public final class MediaSession implements AutoCloseable {
     final short[] sent = new short[FRAME];
     private final List<short[]> mixInputs = new ArrayList<>();
     private final byte[] encoded = new byte[FRAME];
-    private final byte[] packet = new byte[RtpPacket.HEADER_LENGTH + 1024];
 
     MediaSession(MediaEngine engine, ChannelPair channels, MediaListener listener) {
         this.engine = engine;
         this.channels = channels;
         this.listener = listener;
         this.id = "m" + IDS.incrementAndGet();
-        this.ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
         this.sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
-        this.jitterBuffer = new JitterBuffer(engine.settings().jitterBufferFrames());
+        this.out = new OutboundStream(engine, channels.rtp(), channels.rtcp());
+        this.in = new InboundStream(engine.settings().jitterBufferFrames(), this::onDigit);
     }
 
     // ---------------------------------------------------------------- identity
@@ -147,7 +132,7 @@ public final class MediaSession implements AutoCloseable {
     }
 
     public long packetsSent() {
-        return packetsSent;
+        return out.packetsSent();
     }
 
     public long packetsReceived() {
@@ -414,6 +399,11 @@ public final class MediaSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- pacing thread: one tick
 
+    /** Datagrams waiting for the next tick; lets tests know a sent packet has arrived. */
+    int queuedDatagrams() {
+        return queued.get();
+    }
+
     /** Receiver thread: queue a datagram for the next tick. */
     void enqueue(InboundDatagram datagram) {
         if (queued.incrementAndGet() > MAX_QUEUED_DATAGRAMS) {
@@ -435,7 +425,7 @@ public final class MediaSession implements AutoCloseable {
                 onRtp(datagram);
             }
         }
-        eventReceiver.onTick(now);
+        in.onTick(now);
     }
 
     private void onRtp(InboundDatagram datagram) {
@@ -469,18 +459,7 @@ public final class MediaSession implements AutoCloseable {
         packetsReceived++;
         lastPacketMillis = nowMillis;
         timeoutReported = false;
-        reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), datagram.receivedNanos() / 125_000);
-        if (event) {
-            eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
-        } else {
-            if (rtp.ssrc() != inboundSsrc) {
-                // A new source (transfer, phone restart): its sequence numbers start anew.
-                inboundSsrc = rtp.ssrc();
-                jitterBuffer.clear();
-            }
-            inboundCodec = packetCodec;
-            jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy());
-        }
+        in.accept(rtp, packetCodec, datagram.receivedNanos(), nowMillis);
     }
 
     private void onRtcp(InboundDatagram datagram) {
@@ -493,25 +472,14 @@ public final class MediaSession implements AutoCloseable {
         }
         long ntpMiddle = RtcpReports.senderReportNtpMiddle(datagram.data(), datagram.length());
         if (ntpMiddle >= 0) {
-            reception.onSenderReport(ntpMiddle, datagram.receivedNanos());
+            in.reception().onSenderReport(ntpMiddle, datagram.receivedNanos());
         }
     }
 
     /** Tick phase 2: take this tick's frame of the party's speech out of the jitter buffer. */
     void pullHeard() {
-        heardPayload = jitterBuffer.poll();
-        if (heardPayload != null && inboundCodec != null) {
-            int n = Math.min(FRAME, heardPayload.length);
-            inboundCodec.decode(heardPayload, 0, n, heard);
-            Arrays.fill(heard, n, FRAME, (short) 0);
-            if (telephoneEventType < 0) {
-                // The remote cannot send RFC 4733 events, so its keys arrive as tones.
-                inbandDetector.onFrame(heard, FRAME);
-            }
-        } else {
-            heardPayload = null;
-            Arrays.fill(heard, (short) 0);
-        }
+        // Without RFC 4733 events the remote's keys arrive as tones.
+        heardPayload = in.pull(heard, telephoneEventType < 0);
     }
 
     /** Tick phase 3: produce and send this tick's outgoing frame; record; run timers. */
@@ -519,23 +487,18 @@ public final class MediaSession implements AutoCloseable {
         byte[] relay = produce();
         boolean sending = remoteRtp != null && direction.sends() && codec != null;
         if (sending) {
-            if (telephoneEventType >= 0 && eventSender.next(timestamp, eventPacket)) {
-                int length = RtpPacket.write(packet, eventPacket.marker, telephoneEventType, sequence, eventPacket.timestamp,
-                        ssrc, eventPacket.payload, 0, 4);
-                send(length, scheduledNanos);
+            if (telephoneEventType >= 0 && eventSender.next(out.timestamp(), eventPacket)) {
+                out.send(eventPacket.marker, telephoneEventType, eventPacket.timestamp, eventPacket.payload, 4,
+                        remoteRtp, scheduledNanos);
             } else if (relay != null) {
-                int length = RtpPacket.write(packet, false, codec.payloadType(), sequence, timestamp, ssrc, relay, 0, relay.length);
                 packetsRelayed++;
-                send(length, scheduledNanos);
+                out.send(false, codec.payloadType(), out.timestamp(), relay, relay.length, remoteRtp, scheduledNanos);
             } else {
                 codec.encode(sent, FRAME, encoded);
-                int length = RtpPacket.write(packet, false, codec.payloadType(), sequence, timestamp, ssrc, encoded, 0, FRAME);
-                send(length, scheduledNanos);
+                out.send(false, codec.payloadType(), out.timestamp(), encoded, FRAME, remoteRtp, scheduledNanos);
             }
-        } else {
-            lastSendNanos = 0; // a pause in sending is no jitter
         }
-        timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
+        out.endTick(sending);
         if (recorder != null) {
             recorder.offer(heard, sent);
         }
@@ -549,14 +512,13 @@ public final class MediaSession implements AutoCloseable {
         checkRtpTimeout();
         if (remoteRtp != null && nowMillis >= nextRtcpMillis) {
             nextRtcpMillis = nowMillis + engine.settings().rtcpInterval().toMillis();
-            sendRtcp();
+            out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, "rexian-" + id);
         }
     }
 
     /** The engine skipped {@code ticks} slots after a stall: keep the RTP clock and timers in real time. */
     void skip(long ticks) {
-        timestamp = (timestamp + ticks * FRAME) & 0xFFFFFFFFL;
-        lastSendNanos = 0;
+        out.skip(ticks);
         if (recorder != null) {
             // Keep the recording in real time: the skipped slots become silence.
             short[] silence = new short[FRAME];
@@ -595,7 +557,7 @@ public final class MediaSession implements AutoCloseable {
         if (sources.size() == 1) {
             MediaSession source = sources.get(0);
             System.arraycopy(source.heard, 0, sent, 0, FRAME);
-            boolean sameCodec = source.heardPayload != null && source.inboundCodec == codec
+            boolean sameCodec = source.heardPayload != null && source.in.codec() == codec
                     && source.heardPayload.length == FRAME;
             return sameCodec ? source.heardPayload : null;
         }
@@ -607,17 +569,6 @@ public final class MediaSession implements AutoCloseable {
         return null;
     }
 
-    private void send(int length, long scheduledNanos) {
-        sequence = (sequence + 1) & 0xFFFF;
-        long sentNanos = engine.send(channels.rtp(), packet, length, remoteRtp, scheduledNanos, lastSendNanos);
-        lastSendNanos = sentNanos < 0 ? 0 : sentNanos;
-        if (sentNanos >= 0) {
-            packetsSent++;
-            octetsSent += length - RtpPacket.HEADER_LENGTH;
-            sentSinceReport = true;
-        }
-    }
-
     private void checkRtpTimeout() {
         Duration timeout = engine.settings().rtpTimeout();
         if (timeout.isZero() || remoteRtp == null || !direction.receives() || timeoutReported) {
@@ -627,18 +578,6 @@ public final class MediaSession implements AutoCloseable {
         if (nowMillis - since >= timeout.toMillis()) {
             timeoutReported = true;
             emit(new MediaEvent.RtpTimeout(Duration.ofMillis(nowMillis - since)));
-        }
-    }
-
-    private void sendRtcp() {
-        byte[] report = new byte[256];
-        int length = RtcpReports.write(report, ssrc, sentSinceReport, System.currentTimeMillis(), timestamp,
-                packetsSent, octetsSent, reception, System.nanoTime(), "rexian-" + id);
-        sentSinceReport = false;
-        if (rtcpMux) {
-            engine.send(channels.rtp(), report, length, remoteRtp, -1, 0);
-        } else if (remoteRtcp != null) {
-            engine.send(channels.rtcp(), report, length, remoteRtcp, -1, 0);
         }
     }
 

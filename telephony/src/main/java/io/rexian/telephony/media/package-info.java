@@ -25,6 +25,7 @@
  * // hold: re-INVITE with leg.offer(Direction.SENDONLY) and leg.play(List.of(moh), true)
  * // remote re-INVITE (they hold us): leg.answer(Sdp.parse(body)) again
  * Bridge bridge = media.bridge(callerLeg, agentLeg);         // talk; bridge.supervise(s, WHISPER)
+ * Conference room = media.conference(); room.add(leg);      // each hears all others
  * callerLeg.startRecording(path, RecordingLayout.STEREO);   // caller left, agent right
  * leg.close();                                              // on BYE: frees ports, ends recording
  * }</pre>
@@ -33,7 +34,9 @@
  * One platform thread, "rtp-pacer", ticks every 20 ms at a fixed rate and owns all media state
  * of every session: it drains received datagrams, plays out the jitter buffers, mixes, encodes
  * and sends one packet per session with non-blocking sends, and runs timers (digit timeouts,
- * RTP timeout, RTCP every 5 s) on logical tick time. It never blocks. One platform thread,
+ * RTP timeout, RTCP every 5 s) on logical tick time. It never blocks. If the machine stalls it
+ * for more than 60 ms, the missed ticks are skipped (lost packets, RTP clocks jump) rather than
+ * sent as a burst; shorter delays are caught up. One platform thread,
  * "rtp-receiver", selects over all sockets and only queues datagrams for the next tick.
  * API methods may be called from any thread: they queue a command that runs at the start of
  * the next tick (so a call takes effect within 20 ms). Listener events arrive on virtual
@@ -43,10 +46,12 @@
  * G.711 µ-law (PT 0) and A-law (PT 8), telephone-event (offered as PT 101) at ptime 20;
  * RTP ports even from the configured range, RTCP on port + 1 or multiplexed when the offer has
  * a=rtcp-mux; symmetric RTP: after the first valid RTP packet, media is sent back to its source
- * address, so phones behind NAT work. A session sends silence frames when it has nothing to
+ * address, so phones behind NAT work; from then on packets from any other address are ignored
+ * (no injected audio or key presses). A session sends silence frames when it has nothing to
  * play, which keeps NAT bindings open and the remote's RTP timeout quiet. Key presses go out as
  * RFC 4733 events, or as in-band tones (and are detected in-band, Goertzel) when the remote did
- * not negotiate telephone-event. Frame size is fixed at 20 ms (ptime 20).
+ * not negotiate telephone-event. We send 20 ms packets; inbound 10, 20 or 30 ms packets are
+ * re-framed into 20 ms (the relay without decoding applies to 20 ms packets only).
  *
  * <h2>Sub-packages</h2>
  * {@code codec} G.711 tables; {@code rtp} packets, ports, receiver thread, jitter buffer, RTCP;

@@ -16,7 +16,7 @@ final class Await {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what);
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);

@@ -98,6 +98,38 @@ class RtpEndpointTest {
     }
 
     @Test
+    void thirtyMillisecondPacketsFromThePhoneAreHeardWithoutGaps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        MediaSession session = engine.createSession(events);
+        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
+        java.nio.file.Path file = dir.resolve("ptime30.wav");
+        session.startRecording(file, RecordingLayout.STEREO);
+        ticks(1);
+        short[] voice = TestAudio.sine(600, 1200, 7000); // 1.2 s = 40 packets of 30 ms
+        byte[] payload = new byte[240];
+        byte[] packet = new byte[12 + 240];
+        short[] chunk = new short[240];
+        int sent = 0;
+        for (int tick = 0; tick < 75; tick++) {
+            // 2 packets of 30 ms per 3 ticks of 20 ms, as a ptime:30 phone sends them
+            if (tick % 3 != 2 && sent < 40) {
+                System.arraycopy(voice, sent * 240, chunk, 0, 240);
+                Codec.PCMU.encode(chunk, 240, payload);
+                RtpPacket.write(packet, false, 0, sent, sent * 240L, 77, payload, 0, 240);
+                phoneRtp.send(ByteBuffer.wrap(packet), session.localAddress());
+                sent++;
+                Await.until(Duration.ofSeconds(2), () -> session.queuedDatagrams() > 0, "packet arrival");
+            }
+            ticks(1);
+        }
+        session.stopRecording();
+        ticks(1);
+        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(file) > 70 * 640, "recording");
+        Thread.sleep(100);
+        short[] heard = io.rexian.telephony.media.wav.WavReader.read(file).channel(0);
+        assertThat(TestAudio.indexOf(heard, TestAudio.ulawRoundTrip(voice))).as("the whole 1.2 s arrive contiguous").isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void rtcpReportsGoToPortPlusOneOrShareThePortWithRtcpMux() throws Exception {
         phoneRtcp.bind(new InetSocketAddress("127.0.0.1", phonePort + 1));
         phoneRtcp.configureBlocking(false);

@@ -1,0 +1,95 @@
+package io.rexian.telephony.media;
+
+import io.rexian.telephony.media.audio.SampleFifo;
+import io.rexian.telephony.media.dtmf.InbandDtmfDetector;
+import io.rexian.telephony.media.dtmf.TelephoneEventReceiver;
+import io.rexian.telephony.media.rtp.JitterBuffer;
+import io.rexian.telephony.media.rtp.ReceptionStatistics;
+import io.rexian.telephony.media.rtp.RtpPacket;
+
+/**
+ * The receiving half of one session's RTP stream: statistics for RTCP, the jitter buffer,
+ * re-framing of 10/30 ms packets into 20 ms frames, and key presses (RFC 4733 events or
+ * in-band tones). Which packets may enter (negotiation, latching) is the session's decision.
+ * Owned by the pacing thread.
+ */
+final class InboundStream {
+
+    private static final int FRAME = Codec.FRAME_SAMPLES;
+    /** Enough for 5 ms packets; more per tick means a burst the jitter buffer trims anyway. */
+    private static final int MAX_PACKETS_PER_TICK = 4;
+
+    private final ReceptionStatistics reception = new ReceptionStatistics();
+    private final JitterBuffer jitterBuffer;
+    private final SampleFifo fifo = new SampleFifo(8 * FRAME);
+    private final short[] decodeBuffer = new short[1024];
+    private final TelephoneEventReceiver eventReceiver;
+    private final InbandDtmfDetector inbandDetector;
+    private Codec codec;
+    private long ssrc = -1;
+
+    InboundStream(int jitterBufferFrames, TelephoneEventReceiver.Sink digits) {
+        this.jitterBuffer = new JitterBuffer(jitterBufferFrames);
+        this.eventReceiver = new TelephoneEventReceiver(digits);
+        this.inbandDetector = new InbandDtmfDetector(digits);
+    }
+
+    /** The codec of the last audio packet, or null before any arrived. */
+    Codec codec() {
+        return codec;
+    }
+
+    ReceptionStatistics reception() {
+        return reception;
+    }
+
+    /** An accepted audio packet ({@code audioCodec} non-null) or telephone-event ({@code audioCodec} null). */
+    void accept(RtpPacket rtp, Codec audioCodec, long arrivalNanos, long nowMillis) {
+        reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos / 125_000);
+        if (audioCodec == null) {
+            eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
+            return;
+        }
+        if (rtp.ssrc() != ssrc) {
+            // A new source (transfer, phone restart): its sequence numbers start anew.
+            ssrc = rtp.ssrc();
+            jitterBuffer.clear();
+            fifo.clear();
+        }
+        codec = audioCodec;
+        jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy());
+    }
+
+    /** Once per tick: a key press whose end packets were lost is reported after a while. */
+    void onTick(long nowMillis) {
+        eventReceiver.onTick(nowMillis);
+    }
+
+    /**
+     * Fills {@code frame} with this tick's 20 ms of the party's speech (silence where nothing
+     * arrived). Returns the packet's payload when the frame is exactly one whole 20 ms packet,
+     * which a bridge can then relay without decoding; else null.
+     */
+    byte[] pull(short[] frame, boolean detectInbandDigits) {
+        boolean aligned = fifo.size() == 0;
+        byte[] only = null;
+        int packets = 0;
+        // One 20 ms packet per tick normally; two for 10 ms packets; none every third tick for 30 ms.
+        while (fifo.size() < FRAME && packets < MAX_PACKETS_PER_TICK) {
+            byte[] payload = jitterBuffer.poll();
+            packets++;
+            if (payload == null || codec == null) {
+                break;
+            }
+            int n = Math.min(payload.length, decodeBuffer.length);
+            codec.decode(payload, 0, n, decodeBuffer);
+            fifo.push(decodeBuffer, n);
+            only = packets == 1 ? payload : null;
+        }
+        int real = fifo.pop(frame, FRAME);
+        if (real > 0 && detectInbandDigits) {
+            inbandDetector.onFrame(frame, FRAME);
+        }
+        return aligned && only != null && only.length == FRAME && fifo.size() == 0 ? only : null;
+    }
+}

@@ -1,0 +1,85 @@
+package io.rexian.telephony.media;
+
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.rexian.telephony.media.rtp.ReceptionStatistics;
+import io.rexian.telephony.media.rtp.RtcpReports;
+import io.rexian.telephony.media.rtp.RtpPacket;
+
+/**
+ * The sending half of one session's RTP stream: SSRC, sequence numbers, the 8 kHz media clock,
+ * counters and the RTCP reports that carry them. Random initial values as RFC 3550 asks, so a
+ * restarted call cannot be mistaken for the old one. Owned by the pacing thread.
+ */
+final class OutboundStream {
+
+    private final MediaEngine engine;
+    private final DatagramChannel rtp;
+    private final DatagramChannel rtcp;
+    private final long ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
+    private final byte[] packet = new byte[RtpPacket.HEADER_LENGTH + 1024];
+    private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
+    private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
+    private volatile long packetsSent;
+    private long octetsSent;
+    private boolean sentSinceReport;
+    private long lastSendNanos;
+
+    OutboundStream(MediaEngine engine, DatagramChannel rtp, DatagramChannel rtcp) {
+        this.engine = engine;
+        this.rtp = rtp;
+        this.rtcp = rtcp;
+    }
+
+    /** The media clock of the current tick's frame. */
+    long timestamp() {
+        return timestamp;
+    }
+
+    /** Packets sent so far; readable from any thread. */
+    long packetsSent() {
+        return packetsSent;
+    }
+
+    /** Sends one packet stamped with this tick's timestamp, or {@code eventTimestamp} for a telephone-event. */
+    void send(boolean marker, int payloadType, long packetTimestamp, byte[] payload, int length,
+              InetSocketAddress to, long scheduledNanos) {
+        int size = RtpPacket.write(packet, marker, payloadType, sequence, packetTimestamp, ssrc, payload, 0, length);
+        sequence = (sequence + 1) & 0xFFFF;
+        long sentNanos = engine.send(rtp, packet, size, to, scheduledNanos, lastSendNanos);
+        lastSendNanos = sentNanos < 0 ? 0 : sentNanos;
+        if (sentNanos >= 0) {
+            packetsSent++;
+            octetsSent += length;
+            sentSinceReport = true;
+        }
+    }
+
+    /** Ends the tick: the clock moves one frame whether or not a packet went out (hold, mute). */
+    void endTick(boolean sent) {
+        timestamp = (timestamp + Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        if (!sent) {
+            lastSendNanos = 0; // a pause in sending is no jitter
+        }
+    }
+
+    /** The engine skipped slots after a stall: the clock keeps real time, the gap is no jitter. */
+    void skip(long ticks) {
+        timestamp = (timestamp + ticks * Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        lastSendNanos = 0;
+    }
+
+    /** Sends an SR (if we sent media since the last report) or RR, on the RTP port when multiplexed. */
+    void report(ReceptionStatistics reception, InetSocketAddress to, boolean rtcpMux, String cname) {
+        if (to == null) {
+            return;
+        }
+        byte[] report = new byte[256];
+        int length = RtcpReports.write(report, ssrc, sentSinceReport, System.currentTimeMillis(), timestamp,
+                packetsSent, octetsSent, reception, System.nanoTime(), cname);
+        sentSinceReport = false;
+        engine.send(rtcpMux ? rtp : rtcp, report, length, to, -1, 0);
+    }
+}
