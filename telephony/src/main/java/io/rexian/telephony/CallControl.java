@@ -44,4 +44,11 @@ public interface CallControl {
 
     /** Rings {@code extension} and, once answered, makes the call a conference of everyone in it. */
     CallResult conference(String callId, String extension);
+
+    /**
+     * Attended transfer: {@code waitingLegId} (e.g. the customer, on hold in one call) is connected
+     * to {@code targetLegId} (the party consulted in another call); every other leg of both calls
+     * (the transferring agent) is released.
+     */
+    CallResult attendedTransfer(String waitingLegId, String targetLegId);
 }

@@ -304,6 +304,31 @@ class SignallingWithSippTests {
         assertThat(records.get(0).legs()).hasSize(4);
     }
 
+    @Test
+    void attendedTransferJoinsTheCustomerWithTheConsultedParty() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running agent = phone("8002", "callee-answer.xml");
+        Sipp.Running agentSecondLine = phone("8005", "callee-answer.xml");
+        Sipp.Running expert = phone("8003", "callee-answer.xml");
+        Sipp.Running customer = Sipp.start("call-auth-wait-bye.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Bridged));
+        String customerLeg = events.stream().filter(e -> e instanceof CallEvent.Created)
+                .map(e -> ((CallEvent.Created) e).legId()).findFirst().orElseThrow();
+        CallResult consult = engine.calls().originate("8005", "8003");
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 2);
+        String expertLeg = events.stream().filter(e -> e instanceof CallEvent.Created c && c.callId().equals(consult.id())
+                && "8003".equals(c.callee())).map(e -> ((CallEvent.Created) e).legId()).findFirst().orElseThrow();
+        assertThat(engine.calls().attendedTransfer(customerLeg, expertLeg).ok()).isTrue();
+        assertThat(agent.await().successful()).as("agent released").isEqualTo(1);
+        assertThat(agentSecondLine.await().successful()).as("agent's consult line released").isEqualTo(1);
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 3);
+        engine.calls().hangup(consult.id());
+        assertThat(customer.await().successful()).isEqualTo(1);
+        assertThat(expert.await().successful()).isEqualTo(1);
+    }
+
     /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
         int port = FreePort.pick();

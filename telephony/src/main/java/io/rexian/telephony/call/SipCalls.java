@@ -1252,6 +1252,44 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     @Override
+    public CallResult attendedTransfer(String waitingLegId, String targetLegId) {
+        Call from = byLegId.get(waitingLegId);
+        Call to = byLegId.get(targetLegId);
+        if (from == null || to == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        if (from == to) {
+            return CallResult.failure("same-call");
+        }
+        to.executor.execute(() -> {
+            Leg target = to.leg(targetLegId);
+            if (target == null || !target.isAnswered()) {
+                return;
+            }
+            Leg waiting = release(from, l -> l.id.equals(waitingLegId) && l.isAnswered(), "transferred");
+            if (waiting == null) {
+                return;
+            }
+            for (Leg other : to.legs) {
+                if (other != target && !other.isEnded()) {
+                    if (other.media != null) {
+                        other.media.unbridge();
+                    }
+                    bye(other);
+                    releaseBusy(other);
+                }
+            }
+            adopt(to, waiting);
+            waiting.media.stopPlaying();
+            target.media.stopPlaying();
+            waiting.media.bridge(target.media);
+            emit(new CallEvent.Transferred(to.id, clock.instant(), waiting.id, target.party));
+            emit(new CallEvent.Bridged(to.id, clock.instant(), waiting.id, target.id));
+        });
+        return CallResult.success(targetLegId);
+    }
+
+    @Override
     public CallResult park(String legId) {
         Call call = byLegId.get(legId);
         if (call == null) {
