@@ -259,6 +259,9 @@ public final class SipCalls implements SipListener, CallControl {
 
     private void handleResponse(ResponseEvent event) {
         Response response = event.getResponse();
+        if (log.isTraceEnabled()) {
+            log.trace("response {} dialog {} tx {}", response.getStatusCode(), event.getDialog(), event.getClientTransaction());
+        }
         String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
         Call call = bySipCallId.get(callId);
         if (call != null) {
