@@ -46,6 +46,26 @@ class SoftphoneTests {
     }
 
     @Test
+    void echoTestSendsTheSoftphonesOwnAudioBack() throws Exception {
+        Path chime = Files.createTempFile("chime", ".wav");
+        try (InputStream in = getClass().getResourceAsStream("/io/rexian/telephony/prompts/test-prompt.wav")) {
+            Files.copy(in, chime, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (Baresip phone = Baresip.register("8001", "secret-8001", port, chime)) {
+            waitFor(() -> engine.isRegistered("8001"));
+            phone.command("dial", "sip:*43@127.0.0.1:" + port);
+            phone.await("CALL_ESTABLISHED", Duration.ofSeconds(10));
+            Thread.sleep(4000);
+            phone.command("hangup", "");
+            phone.await("CALL_CLOSED", Duration.ofSeconds(10));
+            List<Path> heard = phone.receivedAudio();
+            assertThat(heard).as(phone.log()).isNotEmpty();
+            assertThat(ToneEnergy.strongest(WavReader.read8kMono(heard.get(0)), 523, 659, 784, 1000, 300))
+                    .as("the chime the phone sent came back").contains(523, 659, 784);
+        }
+    }
+
+    @Test
     void registeredSoftphoneHearsThePlaybackPromptAndSendsDigits() throws Exception {
         Path silence = Files.createTempFile("silence", ".wav");
         try (InputStream in = getClass().getResourceAsStream("/silence-8k.wav")) {
