@@ -115,15 +115,16 @@ class WorkOrderPages {
     }
 
     @PostMapping("/work-orders")
-    String register(@RequestParam Map<String, String> p, CurrentUser user, Model model, Locale locale,
-                    RedirectAttributes flash) {
+    String register(@RequestParam Map<String, String> p,
+                    @RequestParam(name = "files", required = false) List<MultipartFile> files, CurrentUser user,
+                    Model model, Locale locale, RedirectAttributes flash) {
         try {
             Map<String, Object> custom = new LinkedHashMap<>(customFilters(p));
             WorkOrderView w = lifecycle.register(new WorkOrderCommands.Register(p.get("typeCode"),
                     p.getOrDefault("priority", "NORMAL"), p.getOrDefault("channel", "PHONE"), number(p.get("customerId")),
                     blank(p.get("customerName")), blank(p.get("customerClass")), p.get("contactPhone"),
                     blank(p.get("address")), number(p.get("categoryId")), p.get("description"), blank(p.get("callRef")),
-                    custom, number(p.get("teamId")), blank(p.get("reason"))), user);
+                    custom, number(p.get("teamId")), blank(p.get("reason"))), uploads(files), user);
             flash.addFlashAttribute("ok", messages.getMessage("workorder.registered", new Object[] {w.number()}, locale));
             return "redirect:/work-orders/" + w.id();
         } catch (DomainException e) {
