@@ -83,7 +83,12 @@ public final class SipTransport implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             if (stack != null) {
-                stack.stop();
+                try {
+                    stack.stop();
+                } catch (RuntimeException cleanup) {
+                    // The stack fails to stop half-started listening points; the bind error below is what matters.
+                    e.addSuppressed(cleanup);
+                }
             }
             throw new IllegalStateException("cannot start SIP on " + address + ":" + port + ": " + e.getMessage(), e);
         }

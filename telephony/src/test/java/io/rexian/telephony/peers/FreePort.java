@@ -15,7 +15,7 @@ public final class FreePort {
     public static int pick() {
         InetAddress lo = InetAddress.getLoopbackAddress();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(30000, 40000);
+            int port = ThreadLocalRandom.current().nextInt(15000, 20000);
             try (DatagramSocket udp = new DatagramSocket(port, lo); ServerSocket tcp = new ServerSocket(port, 1, lo)) {
                 return port;
             } catch (IOException taken) {
