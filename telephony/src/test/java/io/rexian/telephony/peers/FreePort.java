@@ -24,4 +24,19 @@ public final class FreePort {
         }
         throw new IllegalStateException("no free port");
     }
+
+    /** Four consecutive free UDP ports from an even one: sipp's -mp uses port..port+3 (audio and video RTP/RTCP). */
+    public static int pickMediaBlock() {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(6000, 7500) * 2;
+            try (DatagramSocket a = new DatagramSocket(port, lo); DatagramSocket b = new DatagramSocket(port + 1, lo);
+                 DatagramSocket c = new DatagramSocket(port + 2, lo); DatagramSocket d = new DatagramSocket(port + 3, lo)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free media ports");
+    }
 }

@@ -63,7 +63,7 @@ public final class Sipp {
         }
         Path stats = dir.resolve("stats.csv");
         List<String> cmd = new ArrayList<>(List.of("sipp", target, "-sf", scenarioFile.toString(),
-                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(FreePort.pick()),
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(FreePort.pickMediaBlock()),
                 "-nostdin", "-trace_stat", "-stf", stats.toString(), "-fd", "1",
                 "-timeout", timeout.toSeconds() + "s", "-timeout_error", "-trace_err",
                 "-error_file", dir.resolve("errors.log").toString()));
