@@ -1,6 +1,23 @@
 /**
  * The telephone engine: SIP signalling, RTP media, calls made of legs, IVR runtime.
  * Plain Java 21, no Spring and no database; the server drives it through the
- * call-control API and feeds it through SPIs.
+ * call-control API ({@link io.rexian.telephony.CallControl}, events as
+ * {@link io.rexian.telephony.CallEvent}) and feeds it through SPIs
+ * ({@link io.rexian.telephony.ExtensionCredentials}, {@link io.rexian.telephony.CallRecords}).
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li>SIP stack (NIST JAIN-SIP, {@code sip.SipTransport}): one message-processing thread with a
+ *       non-reentrant listener. It only creates server transactions (absorbing retransmissions)
+ *       and hands each event to its call; it never waits on a call.</li>
+ *   <li>Calls ({@code call.SipCalls}): each call owns a serial executor running on virtual threads;
+ *       every SIP event and every {@link io.rexian.telephony.CallControl} command for that call runs
+ *       there, one at a time, so a call's state (legs, dialogs, media channels) needs no locks.
+ *       Event listeners are called on it too.</li>
+ *   <li>REGISTER, OPTIONS and stateless answers run on plain virtual threads; timers (no-answer,
+ *       carrier re-registration, cleanup) on one scheduler thread that only enqueues work.</li>
+ *   <li>RTP (package {@code media}): one pacing thread and one receiver thread owned by the media
+ *       engine; calls talk to it through the small {@code call.CallMedia} adapter.</li>
+ * </ul>
  */
 package io.rexian.telephony;

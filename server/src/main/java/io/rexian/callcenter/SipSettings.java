@@ -1,0 +1,48 @@
+package io.rexian.callcenter;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code rexian.sip.*}: where the telephony engine listens and how it guards itself.
+ *
+ * @param enabled           start the SIP/RTP engine with the server
+ * @param bindAddress       SIP and RTP address; blank: 0.0.0.0, or 127.0.0.1 in demo mode
+ * @param port              SIP port for UDP and TCP
+ * @param mediaAddress      address announced in SIP and SDP; blank: the bind address (127.0.0.1 for 0.0.0.0)
+ * @param rtpPortMin        lowest RTP port
+ * @param rtpPortMax        highest RTP port
+ * @param realm             digest realm; stored HA1 hashes depend on it, so changing it needs new passwords
+ * @param digestAlgorithms  challenges offered (MD5, SHA-256), most preferred first
+ * @param authFailureLimit  failed logins from one address before it is blocked
+ * @param authFailureWindow period the failures are counted in
+ * @param authBlock         how long a blocked address stays blocked
+ * @param noAnswerTimeout   ringing time before an unanswered call is given up
+ * @param rtpTimeout        silence after which an answered call is cleared as dead
+ */
+@ConfigurationProperties("rexian.sip")
+public record SipSettings(
+        @DefaultValue("true") boolean enabled,
+        String bindAddress,
+        @DefaultValue("5060") int port,
+        String mediaAddress,
+        @DefaultValue("20000") int rtpPortMin,
+        @DefaultValue("29999") int rtpPortMax,
+        @DefaultValue("rexian") String realm,
+        @DefaultValue("MD5") List<String> digestAlgorithms,
+        @DefaultValue("5") int authFailureLimit,
+        @DefaultValue("1m") Duration authFailureWindow,
+        @DefaultValue("10m") Duration authBlock,
+        @DefaultValue("30s") Duration noAnswerTimeout,
+        @DefaultValue("30s") Duration rtpTimeout) {
+
+    /** The address to bind: configured, else loopback in demo mode and every interface otherwise. */
+    public String effectiveBindAddress(boolean demo) {
+        if (bindAddress != null && !bindAddress.isBlank()) {
+            return bindAddress;
+        }
+        return demo ? "127.0.0.1" : "0.0.0.0";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Call center: the bridge that runs the telephony engine inside the server (SIP settings,
+ * extension credentials and call records in the database). Other modules use only the types
+ * in this package.
+ */
+package io.rexian.callcenter;

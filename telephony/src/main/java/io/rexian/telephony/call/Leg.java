@@ -1,0 +1,59 @@
+package io.rexian.telephony.call;
+
+import java.time.Instant;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+
+/** One party of a call, as seen by the B2BUA. Owned by the call's executor. */
+final class Leg {
+
+    enum State { NEW, RINGING, ANSWERED, ENDED }
+
+    final String id;
+    final String sipCallId;
+    final boolean inbound;
+    final String party;
+    final Instant startedAt;
+    /** Our To tag on an inbound leg: the same in every response of the dialog. */
+    final String localTag = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    State state = State.NEW;
+    ServerTransaction inviteServer;
+    ClientTransaction inviteClient;
+    Request invite;
+    Request ack;
+    Dialog dialog;
+    MediaChannel media;
+    Instant answeredAt;
+    Instant endedAt;
+    boolean held;
+    /** This leg rings or talks to an extension and counts for its busy state. */
+    boolean countsAsBusy;
+    /** Set for a leg towards a carrier. */
+    io.rexian.telephony.Trunk trunk;
+    /** The carrier's challenge was answered once already. */
+    boolean authAnswered;
+    /** The file this leg is being recorded to, if any. */
+    java.nio.file.Path recording;
+    /** The park slot this leg waits in, if parked. */
+    String parkedSlot;
+    /** How this leg joins once answered: null (bridge with the first leg), "CONFERENCE" or a supervisor mode. */
+    String joinAs;
+
+    Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
+        this.id = id;
+        this.sipCallId = sipCallId;
+        this.inbound = inbound;
+        this.party = party;
+        this.startedAt = startedAt;
+    }
+
+    boolean isAnswered() {
+        return state == State.ANSWERED;
+    }
+
+    boolean isEnded() {
+        return state == State.ENDED;
+    }
+}
