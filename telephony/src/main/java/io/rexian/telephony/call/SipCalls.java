@@ -99,6 +99,8 @@ public final class SipCalls implements SipListener, CallControl {
     private final Map<String, Call> ringingByExtension = new ConcurrentHashMap<>();
     /** Parked calls by slot number (701..720). */
     private final Map<String, Call> parked = new ConcurrentHashMap<>();
+    /** Numbers whose calls ring at the application (IVR) until it answers or rejects them. */
+    private final java.util.Set<String> applicationNumbers = ConcurrentHashMap.newKeySet();
     private volatile CarrierRegistrations carriers;
     private final AtomicLong ids = new AtomicLong();
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36);
@@ -345,7 +347,10 @@ public final class SipCalls implements SipListener, CallControl {
             String extension = carrier.dids().get(target);
             call.direction = CallDetailRecord.Direction.INBOUND;
             emit(new CallEvent.Created(call.id, clock.instant(), a.id, caller, target));
-            if (extension == null) {
+            if (extension != null && applicationNumbers.contains(extension)) {
+                call.callee = extension;
+                ringAtApplication(call, a);
+            } else if (extension == null) {
                 a.state = Leg.State.ENDED;
                 respondInvite(a, Response.NOT_FOUND);
                 end(call, Disposition.FAILED, "unknown-did");
@@ -355,8 +360,9 @@ public final class SipCalls implements SipListener, CallControl {
             }
             return;
         }
+        boolean application = applicationNumbers.contains(target);
         boolean service = target.equals(settings.echoNumber()) || target.equals(settings.playbackNumber());
-        if (!(service && settings.trustedServiceSources().contains(sourceHost))) {
+        if (!((service || application) && settings.trustedServiceSources().contains(sourceHost))) {
             String extension = auth.authenticate(request, tx, sourceHost, true);
             if (extension == null) {
                 forget(call);
@@ -377,7 +383,9 @@ public final class SipCalls implements SipListener, CallControl {
             retrieve(call, a, target);
             return;
         }
-        if (service) {
+        if (application) {
+            ringAtApplication(call, a);
+        } else if (service) {
             call.direction = CallDetailRecord.Direction.SERVICE;
             answerWithService(call, a, target.equals(settings.echoNumber()));
         } else if (registrations.isRegistered(target) || features.forward(target, ExtensionFeatures.Forward.ALWAYS).isPresent()) {
@@ -458,6 +466,18 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     private void answerWithService(Call call, Leg a, boolean echo) {
+        if (!answerWithMedia(call, a)) {
+            return;
+        }
+        if (echo) {
+            a.media.echo();
+        } else {
+            a.media.play(null, true);
+        }
+    }
+
+    /** Answers the inbound leg with our own media (services, the application); false when the call ended instead. */
+    private boolean answerWithMedia(Call call, Leg a) {
         a.media = openMedia(call, a);
         String body = bodyOf(a.invite);
         String sdp;
@@ -468,17 +488,29 @@ public final class SipCalls implements SipListener, CallControl {
             a.endedAt = clock.instant();
             respondInvite(a, Response.NOT_ACCEPTABLE_HERE);
             end(call, Disposition.FAILED, "no-common-codec");
-            return;
+            return false;
         }
         if (!answerInbound(call, a, sdp)) {
-            return;
+            return false;
         }
         listenForDigits(call, a);
-        if (echo) {
-            a.media.echo();
-        } else {
-            a.media.play(null, true);
-        }
+        return true;
+    }
+
+    /**
+     * The caller hears ringing while the application decides: {@link #answer} or {@link #reject}.
+     * Unanswered after the no-answer timeout, the caller gets 480.
+     */
+    private void ringAtApplication(Call call, Leg a) {
+        respondInvite(a, Response.RINGING);
+        a.state = Leg.State.RINGING;
+        emit(new CallEvent.Ringing(call.id, clock.instant(), a.id));
+        call.noAnswer = timers.schedule(() -> call.executor.execute(() -> {
+            if (!call.ended && a.state == Leg.State.RINGING) {
+                failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+                end(call, Disposition.NO_ANSWER, "no-answer");
+            }
+        }), settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private boolean answerInbound(Call call, Leg a, String sdp) {
@@ -1357,6 +1389,113 @@ public final class SipCalls implements SipListener, CallControl {
         waiting.media.stopPlaying();
         waiting.media.bridge(retriever.media);
         emit(new CallEvent.Bridged(call.id, clock.instant(), waiting.id, retriever.id));
+    }
+
+    @Override
+    public void addApplicationNumber(String number) {
+        applicationNumbers.add(number);
+    }
+
+    @Override
+    public CallResult answer(String callId) {
+        Call call = byId.get(callId);
+        if (call == null) {
+            return CallResult.failure("no-such-call");
+        }
+        call.executor.execute(() -> {
+            Leg a = call.first();
+            if (call.ended || a == null || !a.inbound || a.state != Leg.State.RINGING || a.media != null) {
+                log.debug("answer({}) ignored: not ringing at the application", callId);
+                return;
+            }
+            if (call.noAnswer != null) {
+                call.noAnswer.cancel(false);
+            }
+            answerWithMedia(call, a);
+        });
+        return CallResult.success(callId);
+    }
+
+    @Override
+    public CallResult reject(String callId, String cause) {
+        Call call = byId.get(callId);
+        if (call == null) {
+            return CallResult.failure("no-such-call");
+        }
+        Optional<RejectCause> known = RejectCause.of(cause);
+        if (known.isEmpty()) {
+            return CallResult.failure("unknown-cause");
+        }
+        call.executor.execute(() -> {
+            Leg a = call.first();
+            if (call.ended || a == null || !a.inbound || a.isAnswered() || a.isEnded()) {
+                log.debug("reject({}) ignored: not an unanswered inbound call", callId);
+                return;
+            }
+            failInbound(call, known.get().status());
+            hangupLegs(call);
+            end(call, known.get().disposition(), known.get().name());
+        });
+        return CallResult.success(callId);
+    }
+
+    @Override
+    public CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        List<String> names = new java.util.ArrayList<>(prompts == null ? List.of() : prompts);
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            if (leg == null || leg.media == null || !leg.isAnswered()) {
+                emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
+                return;
+            }
+            try {
+                leg.media.collectDigits(names, collection, (digits, how) -> call.executor.execute(
+                        () -> emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, digits, how))));
+            } catch (RuntimeException e) {
+                log.info("cannot collect digits on {}", legId, e);
+                emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
+            }
+        });
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult conferenceRemove(String legId) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        call.executor.execute(() -> {
+            Leg leg = call.leg(legId);
+            if (call.ended || leg == null || leg.isEnded()) {
+                return;
+            }
+            if (leg.isAnswered()) {
+                bye(leg);
+            } else if (leg.inbound) {
+                respondInvite(leg, Response.REQUEST_TERMINATED);
+            } else {
+                cancel(leg);
+            }
+            leg.state = Leg.State.ENDED;
+            leg.endedAt = clock.instant();
+            releaseBusy(leg);
+            if (leg.media != null) {
+                leg.media.close();
+            }
+            long left = call.legs.stream().filter(Leg::isAnswered).count();
+            emit(new CallEvent.Unbridged(call.id, clock.instant(), legId, null));
+            if (left < 2) {
+                // One party alone is no conference: clear the call as a hangup would.
+                hangupLegs(call);
+                end(call, Disposition.ANSWERED, "conference-empty");
+            }
+        });
+        return CallResult.success(legId);
     }
 
     private void forget(Call call) {
