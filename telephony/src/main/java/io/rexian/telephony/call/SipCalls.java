@@ -75,10 +75,10 @@ import org.slf4j.LoggerFactory;
 public final class SipCalls implements SipListener, CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER, UPDATE";
     private static final java.util.Set<String> KNOWN_UNSUPPORTED =
             java.util.Set.of("SUBSCRIBE", "MESSAGE", "PRACK", "PUBLISH");
-    private static final java.util.Set<String> SUPPORTED_EXTENSIONS = java.util.Set.of();
+    private static final java.util.Set<String> SUPPORTED_EXTENSIONS = java.util.Set.of("timer");
 
     private final EngineSettings settings;
     private final Registrations registrations;
@@ -285,7 +285,9 @@ public final class SipCalls implements SipListener, CallControl {
         Request request = event.getClientTransaction().getRequest();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         Call call = bySipCallId.get(callId);
-        if (call != null && request.getMethod().equals(Request.INVITE)) {
+        if (call != null && request.getMethod().equals(Request.UPDATE)) {
+            call.executor.execute(() -> sessionLost(call, "session-refresh-timeout"));
+        } else if (call != null && request.getMethod().equals(Request.INVITE)) {
             call.executor.execute(() -> {
                 Leg leg = call.bySipCallId(callId);
                 if (leg != null && !leg.isAnswered()) {
@@ -340,6 +342,14 @@ public final class SipCalls implements SipListener, CallControl {
             tx.sendResponse(sip.messages().createResponse(Response.TRYING, request));
         } catch (Exception e) {
             log.debug("cannot send 100", e);
+        }
+        try {
+            a.session = SessionTimer.negotiate(request, settings.sessionExpires(), settings.minSessionExpires()).orElse(null);
+        } catch (SessionTimer.TooSmall e) {
+            a.state = Leg.State.ENDED;
+            respondIntervalTooBrief(tx, request);
+            forget(call);
+            return;
         }
         Trunk carrier = trunks.stream().filter(t -> t.isSource(sourceHost, sourcePort)).findFirst().orElse(null);
         if (carrier != null) {
@@ -519,9 +529,11 @@ public final class SipCalls implements SipListener, CallControl {
             tag(ok, a.localTag);
             ok.addHeader(contact());
             ok.setContent(sdp, sdpType());
+            addSessionTimer(ok, a.session);
             a.inviteServer.sendResponse(ok);
             a.dialog = a.inviteServer.getDialog();
             a.state = Leg.State.ANSWERED;
+            armSession(call, a);
             a.answeredAt = clock.instant();
             if (call.answeredAt == null) {
                 call.answeredAt = a.answeredAt;
@@ -633,6 +645,10 @@ public final class SipCalls implements SipListener, CallControl {
     private void onResponse(Call call, ResponseEvent event) {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (cseq.getMethod().equals(Request.UPDATE)) {
+            onRefreshAnswered(call, response);
+            return;
+        }
         if (!cseq.getMethod().equals(Request.INVITE)) {
             return;
         }
@@ -799,12 +815,17 @@ public final class SipCalls implements SipListener, CallControl {
             return;
         }
         String offer = bodyOf(request);
+        if (!renegotiateSession(call, leg, request, tx)) {
+            return;
+        }
         try {
             String sdp = offer.isEmpty() ? leg.media.offer() : leg.media.answer(offer);
             Response ok = sip.messages().createResponse(Response.OK, request);
             ok.addHeader(contact());
             ok.setContent(sdp, sdpType());
+            addSessionTimer(ok, leg.session);
             tx.sendResponse(ok);
+            armSession(call, leg);
         } catch (IllegalArgumentException e) {
             respond(tx, request, Response.NOT_ACCEPTABLE_HERE);
             return;
@@ -867,6 +888,7 @@ public final class SipCalls implements SipListener, CallControl {
                 }
             }
             case Request.REFER -> onRefer(call, leg, request, tx);
+            case Request.UPDATE -> onUpdate(call, leg, request, tx);
             default -> respond(tx, request, Response.OK);
         }
     }
@@ -1115,6 +1137,9 @@ public final class SipCalls implements SipListener, CallControl {
         Instant now = clock.instant();
         for (Leg leg : call.legs) {
             releaseBusy(leg);
+            if (leg.sessionTask != null) {
+                leg.sessionTask.cancel(false);
+            }
             if (leg.media != null) {
                 leg.media.close();
             }
@@ -1390,6 +1415,127 @@ public final class SipCalls implements SipListener, CallControl {
         waiting.media.bridge(retriever.media);
         emit(new CallEvent.Bridged(call.id, clock.instant(), waiting.id, retriever.id));
     }
+
+    // ---------------------------------------------------------------- session timers (RFC 4028), call executor
+
+    /** (Re)starts the leg's session timer after a 2xx that carried it: our refresh, or the peer's deadline. */
+    private void armSession(Call call, Leg leg) {
+        if (leg.sessionTask != null) {
+            leg.sessionTask.cancel(false);
+            leg.sessionTask = null;
+        }
+        SessionTimer timer = leg.session;
+        if (timer == null || call.ended) {
+            return;
+        }
+        Runnable task = timer.weRefresh() ? () -> refreshSession(call, leg) : () -> sessionLost(call, "session-expired");
+        long delay = (timer.weRefresh() ? timer.refreshAfter() : timer.expiresAfter()).toMillis();
+        leg.sessionTask = timers.schedule(() -> call.executor.execute(task), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** We are the refresher: an UPDATE without body keeps the session (and the peer's timer) alive. */
+    private void refreshSession(Call call, Leg leg) {
+        if (call.ended || leg.isEnded() || leg.dialog == null) {
+            return;
+        }
+        try {
+            Request update = leg.dialog.createRequest(Request.UPDATE);
+            update.addHeader(sip.headers().createHeader("Session-Expires", leg.session.headerValue()));
+            update.addHeader(sip.headers().createSupportedHeader("timer"));
+            update.addHeader(contact());
+            leg.dialog.sendRequest(sip.provider().getNewClientTransaction(update));
+        } catch (Exception e) {
+            log.info("cannot refresh session of {}", leg.id, e);
+            sessionLost(call, "session-refresh-failed");
+        }
+    }
+
+    private void onRefreshAnswered(Call call, Response response) {
+        String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Leg leg = call.bySipCallId(sipCallId);
+        int status = response.getStatusCode();
+        if (leg == null || leg.session == null || status < 200) {
+            return;
+        }
+        if (status < 300) {
+            armSession(call, leg);
+        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            // RFC 4028 section 10: the session is gone on the far side.
+            sessionLost(call, "session-refresh-failed");
+        } else {
+            // Any other refusal (e.g. 491, 405) still proves the peer alive: try again at the next half interval.
+            armSession(call, leg);
+        }
+    }
+
+    /** The session expired or could not be refreshed: BYE to everyone, as RFC 4028 section 10 asks. */
+    private void sessionLost(Call call, String cause) {
+        if (call.ended) {
+            return;
+        }
+        log.info("clearing call {}: {}", call.id, cause);
+        hangupLegs(call);
+        end(call, Disposition.ANSWERED, cause);
+    }
+
+    /** A peer's session refresh by UPDATE: answered with the interval agreed, timer restarted. */
+    private void onUpdate(Call call, Leg leg, Request request, ServerTransaction tx) {
+        if (leg == null || leg.isEnded()) {
+            respond(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (!renegotiateSession(call, leg, request, tx)) {
+            return;
+        }
+        try {
+            Response ok = sip.messages().createResponse(Response.OK, request);
+            ok.addHeader(contact());
+            addSessionTimer(ok, leg.session);
+            tx.sendResponse(ok);
+            armSession(call, leg);
+        } catch (Exception e) {
+            log.debug("cannot answer UPDATE", e);
+        }
+    }
+
+    /** Takes a refresh request's Session-Expires; false when it was refused with 422. */
+    private boolean renegotiateSession(Call call, Leg leg, Request request, ServerTransaction tx) {
+        if (leg.session == null && request.getHeader("Session-Expires") == null) {
+            return true;
+        }
+        try {
+            SessionTimer asked = SessionTimer.negotiate(request, settings.sessionExpires(), settings.minSessionExpires())
+                    .orElse(null);
+            leg.session = asked != null ? asked : leg.session;
+            return true;
+        } catch (SessionTimer.TooSmall e) {
+            respondIntervalTooBrief(tx, request);
+            return false;
+        }
+    }
+
+    private void addSessionTimer(Response response, SessionTimer timer) throws java.text.ParseException {
+        if (timer != null) {
+            response.addHeader(sip.headers().createHeader("Session-Expires", timer.headerValue()));
+            if (!timer.weRefresh()) {
+                // The caller refreshes: it must know it has to (RFC 4028 section 9).
+                response.addHeader(sip.headers().createRequireHeader("timer"));
+            }
+        }
+    }
+
+    private void respondIntervalTooBrief(ServerTransaction tx, Request request) {
+        try {
+            Response r = sip.messages().createResponse(422, request);
+            tag(r);
+            r.addHeader(sip.headers().createHeader("Min-SE", Long.toString(settings.minSessionExpires().toSeconds())));
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.debug("cannot send 422", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- application calls
 
     @Override
     public void addApplicationNumber(String number) {
