@@ -101,6 +101,20 @@ class SignallingWithSippTests {
     }
 
     @Test
+    void secondForkedAnswerIsAcknowledgedAndHungUp() throws Exception {
+        Sipp.Running forks = phone("8002", "callee-forked.xml");
+        Sipp.Stats caller = Sipp.run("call-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "1000");
+        assertThat(caller.failed()).as(caller.log()).isZero();
+        assertThat(caller.successful()).isEqualTo(1);
+        Sipp.Stats forked = forks.await();
+        assertThat(forked.failed()).as("both 200s ACKed, ForkB hung up first, ForkA with the call: " + forked.log()).isZero();
+        assertThat(forked.successful()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).disposition()).isEqualTo(CallDetailRecord.Disposition.ANSWERED);
+    }
+
+    @Test
     void busyCalleeGivesTheCallerBusy() throws Exception {
         Sipp.Running callee = phone("8003", "callee-busy.xml");
         Sipp.Stats caller = Sipp.run("call-auth-busy.xml", target, Duration.ofSeconds(20),
