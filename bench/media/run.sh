@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # RTP pacing benchmark for the media engine (in-process, 127.0.0.1 only, stops by itself).
-# Usage: bench/media/run.sh [sessions=2000] [seconds=30] [playback|bridge] [gc=ZGC|G1GC]
+# Usage: bench/media/run.sh [streams=2000] [seconds=30] [playback|bridge] [gc=ZGC|G1GC]
+# bridge: STREAMS legs (STREAMS/2 calls) in the engine under test, their phones in a second engine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SESSIONS=${1:-2000}

@@ -31,7 +31,7 @@ public final class MediaEngine implements AutoCloseable {
 
     static final long TICK_MILLIS = 20;
     private static final long TICK_NANOS = TICK_MILLIS * 1_000_000;
-    private static final long ON_TIME_NANOS = 5_000_000;
+    static final long ON_TIME_NANOS = 5_000_000;
     /** Lag up to which missed ticks are caught up (sent late); beyond it they are skipped. */
     private static final long MAX_CATCH_UP_NANOS = 60_000_000;
     private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
@@ -59,6 +59,7 @@ public final class MediaEngine implements AutoCloseable {
     private volatile long tickWorkNanos;
     private volatile long tickCount;
     private volatile long ticksSkipped;
+    private final LatenessHistogram lateness = new LatenessHistogram();
 
     private MediaEngine(MediaSettings settings, boolean paced) throws IOException {
         this.settings = settings;
@@ -147,6 +148,8 @@ public final class MediaEngine implements AutoCloseable {
             intervalsTimed = 0;
             intervalsOnTime = 0;
             ticksSkipped = 0;
+            lateness.clear();
+            sessions.forEach(MediaSession::resetPunctuality);
         });
     }
 
@@ -234,13 +237,14 @@ public final class MediaEngine implements AutoCloseable {
         }
         long sentNanos = System.nanoTime();
         if (scheduledNanos != -1) {
-            long lateness = sentNanos - scheduledNanos;
+            long late = sentNanos - scheduledNanos;
             packetsTimed++;
-            if (Math.abs(lateness) <= ON_TIME_NANOS) {
+            lateness.record(late);
+            if (Math.abs(late) <= ON_TIME_NANOS) {
                 packetsOnTime++;
             }
-            if (lateness > maxLatenessNanos) {
-                maxLatenessNanos = lateness;
+            if (late > maxLatenessNanos) {
+                maxLatenessNanos = late;
             }
             if (previousSendNanos != 0) {
                 // What a receiver perceives: the gap to the stream's previous packet vs 20 ms.
@@ -251,6 +255,11 @@ public final class MediaEngine implements AutoCloseable {
             }
         }
         return sentNanos;
+    }
+
+    /** Lateness in ms at {@code percentile} of packets sent since the last reset; for the benchmark. */
+    double latenessPercentileMs(double percentile) {
+        return lateness.percentileMs(percentile);
     }
 
     void remove(MediaSession session) {

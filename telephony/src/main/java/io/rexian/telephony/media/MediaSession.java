@@ -590,6 +590,15 @@ public final class MediaSession implements AutoCloseable {
         return "MediaSession[" + id + " port " + localPort() + "]";
     }
 
+    /** {packets timed, of those within ±5 ms of this stream's schedule}; for the benchmark. */
+    long[] punctuality() {
+        return out.punctuality();
+    }
+
+    void resetPunctuality() {
+        out.resetPunctuality();
+    }
+
     /** Snapshot of the sessions this one hears; for tests. */
     List<MediaSession> hears() {
         return new ArrayList<>(hears);

@@ -26,6 +26,9 @@ final class OutboundStream {
     private long octetsSent;
     private boolean sentSinceReport;
     private long lastSendNanos;
+    // Punctuality of this stream against its own schedule; written by the pacing thread.
+    private volatile long packetsTimed;
+    private volatile long packetsOnTime;
 
     OutboundStream(MediaEngine engine, DatagramChannel rtp, DatagramChannel rtcp) {
         this.engine = engine;
@@ -43,6 +46,17 @@ final class OutboundStream {
         return packetsSent;
     }
 
+    /** This stream's {timed packets, of those within ±5 ms of its own schedule}; readable from any thread. */
+    long[] punctuality() {
+        return new long[] {packetsTimed, packetsOnTime};
+    }
+
+    /** Pacing thread: forget punctuality gathered so far. */
+    void resetPunctuality() {
+        packetsTimed = 0;
+        packetsOnTime = 0;
+    }
+
     /** Sends one packet stamped with this tick's timestamp, or {@code eventTimestamp} for a telephone-event. */
     void send(boolean marker, int payloadType, long packetTimestamp, byte[] payload, int length,
               InetSocketAddress to, long scheduledNanos) {
@@ -50,6 +64,12 @@ final class OutboundStream {
         sequence = (sequence + 1) & 0xFFFF;
         long sentNanos = engine.send(rtp, packet, size, to, scheduledNanos, lastSendNanos);
         lastSendNanos = sentNanos < 0 ? 0 : sentNanos;
+        if (sentNanos >= 0 && scheduledNanos != -1) {
+            packetsTimed++;
+            if (Math.abs(sentNanos - scheduledNanos) <= MediaEngine.ON_TIME_NANOS) {
+                packetsOnTime++;
+            }
+        }
         if (sentNanos >= 0) {
             packetsSent++;
             octetsSent += length;
