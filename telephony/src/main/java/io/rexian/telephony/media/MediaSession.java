@@ -86,6 +86,8 @@ public final class MediaSession implements AutoCloseable {
     private boolean timeoutReported;
     private long nextRtcpMillis;
     private long nowMillis;
+    /** The pacing wheel slot this session sends in; set when the engine adopts it. */
+    int pacingSlot;
 
     // Per-tick frames, read by other sessions (bridges, conferences) during the same tick.
     final short[] heard = new short[FRAME];
