@@ -45,6 +45,7 @@ public final class MediaSession implements AutoCloseable {
     private final MediaListener listener;
     private final ChannelPair channels;
     private final String id;
+    private final String cname;
     private final long sdpSessionId;
     private final SerialDispatcher dispatcher = new SerialDispatcher();
     private final ConcurrentLinkedQueue<InboundDatagram> inbound = new ConcurrentLinkedQueue<>();
@@ -101,6 +102,7 @@ public final class MediaSession implements AutoCloseable {
         this.channels = channels;
         this.listener = listener;
         this.id = "m" + IDS.incrementAndGet();
+        this.cname = "rexian-" + id;
         this.sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         this.out = new OutboundStream(engine, channels.rtp(), channels.rtcp());
         this.in = new InboundStream(engine.settings().jitterBufferFrames(), this::onDigit);
@@ -514,7 +516,7 @@ public final class MediaSession implements AutoCloseable {
         checkRtpTimeout();
         if (remoteRtp != null && nowMillis >= nextRtcpMillis) {
             nextRtcpMillis = nowMillis + engine.settings().rtcpInterval().toMillis();
-            out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, "rexian-" + id);
+            out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, cname);
         }
     }
 

@@ -20,6 +20,7 @@ final class OutboundStream {
     private final DatagramChannel rtcp;
     private final long ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
     private final byte[] packet = new byte[RtpPacket.HEADER_LENGTH + 1024];
+    private final byte[] reportBuffer = new byte[256];
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
     private volatile long packetsSent;
@@ -96,7 +97,7 @@ final class OutboundStream {
         if (to == null) {
             return;
         }
-        byte[] report = new byte[256];
+        byte[] report = reportBuffer;
         int length = RtcpReports.write(report, ssrc, sentSinceReport, System.currentTimeMillis(), timestamp,
                 packetsSent, octetsSent, reception, System.nanoTime(), cname);
         sentSinceReport = false;
