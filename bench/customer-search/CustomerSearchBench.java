@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,17 +33,18 @@ public class CustomerSearchBench {
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB");
-        if (System.getenv("BENCH_EXPLAIN") != null) {
-            // Logs the plan of every statement slower than 40 ms, to check which indexes serve a search.
-            builder.setServerConfig("shared_preload_libraries", "auto_explain")
-                    .setServerConfig("auto_explain.log_min_duration", "40").setServerConfig("auto_explain.log_analyze", "on");
-        }
+        boolean explain = System.getenv("BENCH_EXPLAIN") != null;
         try (EmbeddedPostgres pg = builder.start()) {
             // A pool like the server's: without one every query would pay for a new connection.
             com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
             pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             pool.setUsername("postgres");
-            pool.setMaximumPoolSize(4);
+            pool.setMaximumPoolSize(explain ? 2 : 4);
+            if (explain) {
+                // Connections that log the plan of every statement slower than 20 ms.
+                pool.setConnectionInitSql("LOAD 'auto_explain'; SET auto_explain.log_min_duration = 20; "
+                        + "SET auto_explain.log_analyze = on");
+            }
             DataSource ds = new com.zaxxer.hikari.HikariDataSource(pool);
             JdbcClient jdbc = JdbcClient.create(ds);
             Flyway.configure().dataSource(ds).locations("filesystem:server/src/main/resources/db/migration")
@@ -53,6 +53,11 @@ public class CustomerSearchBench {
                     jdbc.sql("SHOW server_version").query(String.class).single(),
                     jdbc.sql("SHOW lc_ctype").query(String.class).single());
             load(jdbc, customers);
+            if (System.getenv("BENCH_KEEP") != null) {
+                // Leaves the loaded database running for psql/EXPLAIN until the process is stopped.
+                System.out.println("Database kept running: psql -h localhost -p " + pg.getPort() + " -U postgres postgres");
+                Thread.sleep(Long.MAX_VALUE);
+            }
 
             Constructor<CustomerSearch> c = CustomerSearch.class.getDeclaredConstructor(JdbcClient.class);
             c.setAccessible(true);
@@ -67,7 +72,6 @@ public class CustomerSearchBench {
             List<String[]> addresses = jdbc.sql("SELECT district, estate, building, room FROM customer TABLESAMPLE SYSTEM (1) LIMIT ?")
                     .param(iterations).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
             List<String> enterprises = sample(jdbc, "SELECT enterprise_name FROM customer WHERE enterprise_name IS NOT NULL", iterations);
-            Random random = new Random(7);
 
             System.out.printf("%n%-58s %8s %8s %8s%n", "search (page of 20 + capped count)", "p50 ms", "p95 ms", "max ms");
             time("q = full name (2-3 chars, prefix)", iterations, i -> search.search(CustomerQuery.text(names.get(i)), all, 0, 20, 1000).items().size());
@@ -100,7 +104,6 @@ public class CustomerSearchBench {
             time("CustomerLookup.byPhone(\"+86...\"), cache miss (query)", iterations, i -> uncached.byPhone("+86" + phones.get(i)).size());
             phones.forEach(lookup::byPhone); // fill the cache: the next lookups of these numbers are hits
             time("CustomerLookup.byPhone(\"0086...\"), repeated (cache)", iterations, i -> lookup.byPhone("0086" + phones.get(i)).size());
-            random.nextInt();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.rexian.customer;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds who is calling. Thread-safe; answers from a small cache that every customer write
@@ -15,4 +16,11 @@ public interface CustomerLookup {
      * @return customers having this number, at most a handful, ordered by id; never null
      */
     List<CustomerSummary> byPhone(String number);
+
+    /**
+     * @param accountNo the utility's account number (户号), surrounding spaces ignored; null or
+     *                  blank finds nobody
+     * @return the customer with exactly this account number; one indexed query, not cached
+     */
+    Optional<CustomerSummary> byAccountNo(String accountNo);
 }

@@ -1,6 +1,8 @@
 package io.rexian.workorder;
 
+import io.rexian.identity.AuditLog;
 import io.rexian.platform.PlatformSettings;
+import java.util.Map;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +30,11 @@ public class DeadlineScanner {
     private final DeadlineRules rules;
     private final WorkOrderSettings settings;
     private final PlatformSettings platform;
+    private final AuditLog audit;
 
     DeadlineScanner(JdbcClient jdbc, Clock clock, Escalations escalations, DeadlineRules rules,
-                    WorkOrderSettings settings, PlatformSettings platform) {
+                    WorkOrderSettings settings, PlatformSettings platform, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.escalations = escalations;
@@ -91,6 +95,8 @@ public class DeadlineScanner {
     }
 
     private void escalated(Open o, int level, Instant now, String who) {
+        audit.record("work_order", String.valueOf(o.workOrderId()), "escalate",
+                Map.of("phase", o.phase().name(), "level", level, "to", who));
         jdbc.sql("update work_order_deadline set escalation_level = ?, escalated_at = ? where id = ?")
                 .params(level, Timestamp.from(now), o.deadlineId()).update();
         jdbc.sql("update work_order set overdue = true where id = ?").param(o.workOrderId()).update();

@@ -43,6 +43,12 @@ class Escalations {
                 List.of(w.number(), by.displayName()), link(w.id()))));
     }
 
+    /** The team replied: the agent who registered the work order writes the final answer. */
+    void replied(WorkOrder w) {
+        users.findByUsername(w.createdBy()).ifPresent(agent -> notifications.send(new Notification(agent.id(),
+                "workorder.notify.replied", List.of(w.number(), w.updatedBy()), link(w.id()))));
+    }
+
     /** @return whether anybody was told */
     boolean remind(long workOrderId, String number, Long teamId, DeadlinePhase phase, String due) {
         Optional<Long> lead = teamLead(teamId);

@@ -91,6 +91,9 @@ public class Incidents {
     public List<String> close(long incidentId, String answer, CurrentUser by) {
         by.require(Permission.WORKORDER_INCIDENT);
         Incident incident = require(incidentId);
+        if (incident.closedAt() != null) {
+            throw DomainException.conflict("workorder.incident.closed", incident.title());
+        }
         if (answer == null || answer.isBlank()) {
             throw DomainException.invalid("workorder.incident.answer");
         }
@@ -111,7 +114,36 @@ public class Incidents {
         return leftOpen;
     }
 
-    public Incident require(long id) {
+    /** Links by the number people read on the work order. */
+    public void linkByNumber(long incidentId, String number, CurrentUser by) {
+        long workOrderId = jdbc.sql("select id from work_order where number = ?").param(number == null ? "" : number.trim())
+                .query(Long.class).optional()
+                .orElseThrow(() -> DomainException.notFound("workorder.error.notFound", number));
+        link(incidentId, workOrderId, by);
+    }
+
+    /** Summary of one incident for lists. */
+    public record Summary(long id, String title, String area, Instant openedAt, Instant closedAt, int workOrders) {
+    }
+
+    /** Open incidents first, newest first. */
+    public List<Summary> recent(CurrentUser user) {
+        user.require(Permission.WORKORDER_VIEW_ALL);
+        return jdbc.sql("""
+                        select i.id, i.title, i.area, i.opened_at, i.closed_at,
+                               (select count(*) from work_order w where w.incident_id = i.id)
+                        from wo_incident i order by i.closed_at is not null, i.opened_at desc limit 100""")
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getInt(6)))
+                .list();
+    }
+
+    public Incident view(long id, CurrentUser user) {
+        user.require(Permission.WORKORDER_VIEW_ALL);
+        return require(id);
+    }
+
+    Incident require(long id) {
         List<WorkOrderSearch.Row> rows = jdbc.sql("""
                         select w.id, w.number, w.type_code, w.state, w.priority, w.customer_name, w.contact_phone,
                                w.address, null, w.team_id, w.received_at, w.overdue, w.callback_result, false

@@ -1,11 +1,8 @@
 package io.rexian.workorder;
 
-import io.rexian.identity.CurrentUser;
-import io.rexian.identity.Permission;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -56,10 +53,5 @@ class ReferenceData implements ApplicationRunner {
         jdbc.sql("""
                 insert into wo_calendar (name, is_default) select '标准工作日', true
                 where not exists (select 1 from wo_calendar)""").update();
-    }
-
-    /** The system acting for itself, e.g. when seeding. */
-    static CurrentUser system() {
-        return new CurrentUser(0, "system", "系统", null, Set.of(Permission.values()));
     }
 }

@@ -63,7 +63,13 @@ public class WorkOrderLifecycle {
     }
 
     public WorkOrderView register(Register r, CurrentUser by) {
+        return register(r, List.of(), by);
+    }
+
+    /** Registers with photos or documents the caller sent along (type and size limited). */
+    public WorkOrderView register(Register r, List<Attachments.Upload> files, CurrentUser by) {
         by.require(Permission.WORKORDER_CREATE);
+        checkRegistration(r);
         Map<String, Object> custom = types.validateCustomFields(r.typeCode(), r.customFields());
         if (r.categoryId() != null && types.category(r.categoryId()).isEmpty()) {
             throw DomainException.invalid("workorder.error.unknownCategory", r.categoryId());
@@ -80,6 +86,7 @@ public class WorkOrderLifecycle {
                 w.transferTo(requireRepairTeam(r.transferToTeam()).id(), by, r.transferReason(), ctx);
             }
             w = workOrders.saveAndFlush(w);
+            attachments.store(w, files, 1, by);
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("number", number);
             changes.put("type", r.typeCode());
@@ -118,7 +125,10 @@ public class WorkOrderLifecycle {
     }
 
     public WorkOrderView reply(long id, Long version, String note, CurrentUser by) {
-        return act(id, version, by, "reply", Map.of(), (w, ctx) -> w.reply(note, by, ctx));
+        return act(id, version, by, "reply", Map.of(), (w, ctx) -> {
+            w.reply(note, by, ctx);
+            escalations.replied(w);
+        });
     }
 
     public WorkOrderView answerAndClose(long id, Long version, String answer, CurrentUser by) {
@@ -204,6 +214,27 @@ public class WorkOrderLifecycle {
 
     WorkOrder.Context context(long workflowId) {
         return new WorkOrder.Context(workflows.definition(workflowId), clock.instant(), schedule);
+    }
+
+    /** The same rules as the API's bean validation, for callers that bypass it (pages, other modules). */
+    private static void checkRegistration(Register r) {
+        if (!java.util.Set.of("LOW", "NORMAL", "HIGH", "URGENT").contains(String.valueOf(r.priority()))) {
+            throw DomainException.invalid("workorder.error.badValue", fieldLabel("priority"), r.priority());
+        }
+        if (!java.util.Set.of("PHONE", "PORTAL", "WECHAT", "WALK_IN", "FIELD").contains(String.valueOf(r.channel()))) {
+            throw DomainException.invalid("workorder.error.badValue", fieldLabel("channel"), r.channel());
+        }
+        if (r.contactPhone() == null || !r.contactPhone().matches("[0-9+\\- ]{5,20}")) {
+            throw DomainException.invalid("workorder.error.badPhone", String.valueOf(r.contactPhone()));
+        }
+        if (r.description() == null || r.description().isBlank() || r.description().length() > 4000) {
+            throw DomainException.invalid("workorder.error.description");
+        }
+    }
+
+    private static org.springframework.context.MessageSourceResolvable fieldLabel(String field) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"workorder.field." + field}, field);
     }
 
     private TeamView requireRepairTeam(long teamId) {

@@ -2,6 +2,8 @@ package io.rexian.workorder;
 
 import io.rexian.identity.CurrentUser;
 import io.rexian.identity.Permission;
+import io.rexian.identity.TeamView;
+import io.rexian.identity.Teams;
 import io.rexian.platform.DomainException;
 import io.rexian.platform.PlatformSettings;
 import java.io.ByteArrayOutputStream;
@@ -26,11 +28,13 @@ public class WorkOrderStatistics {
     private final JdbcClient jdbc;
     private final WorkOrderSearch search;
     private final PlatformSettings platform;
+    private final Teams teams;
 
-    WorkOrderStatistics(JdbcClient jdbc, WorkOrderSearch search, PlatformSettings platform) {
+    WorkOrderStatistics(JdbcClient jdbc, WorkOrderSearch search, PlatformSettings platform, Teams teams) {
         this.jdbc = jdbc;
         this.search = search;
         this.platform = platform;
+        this.teams = teams;
     }
 
     /**
@@ -63,11 +67,22 @@ public class WorkOrderStatistics {
                         left join wo_category c on c.id = w.category_id
                         where\s""" + where + " group by 1 order by 2 desc limit 500")
                 .params(params)
-                .query((rs, i) -> new Line(rs.getString(1) == null ? "-" : rs.getString(1), rs.getLong(2),
+                .query((rs, i) -> new Line(label(groupBy, rs.getString(1)), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4), (Double) nullable(rs.getObject(5)),
                         (Double) nullable(rs.getObject(6)), (Double) nullable(rs.getObject(7)),
                         (Double) nullable(rs.getObject(8)), rs.getLong(9), rs.getLong(10)))
                 .list();
+    }
+
+    /** Team groups show the team's name; empty groups show a dash. */
+    private String label(String groupBy, String group) {
+        if (group == null) {
+            return "-";
+        }
+        if ("TEAM".equals(groupBy)) {
+            return teams.find(Long.parseLong(group)).map(TeamView::name).orElse("#" + group);
+        }
+        return group;
     }
 
     /** The lines as an .xlsx workbook; headers in the caller's language. */

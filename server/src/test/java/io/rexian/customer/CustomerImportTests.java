@@ -102,6 +102,24 @@ class CustomerImportTests {
     }
 
     @Test
+    void staffLimitedToSomeDistrictsCannotOverwriteAnotherDistrictsCustomer() {
+        run("west.csv", (HEADER + p + "-W,西城客户,居民,,,西城区,金桥花园,1号楼,1单元,101,,\n").getBytes(StandardCharsets.UTF_8), false);
+        TestUsers users = TestUsers.from(context);
+        long team = users.repairTeam(TestUsers.unique("东城班"), "东城区");
+        CurrentUser eastImporter = users.withPermissions(TestUsers.unique("east-importer"), team,
+                Permission.CUSTOMER_VIEW, Permission.CUSTOMER_IMPORT);
+        String csv = HEADER + p + "-E,东城客户,居民,,,东城区,幸福家园,1号楼,1单元,101,,\n"
+                + p + "-W,改名,居民,,,东城区,幸福家园,1号楼,1单元,102,,\n";
+        ImportReport report = imports.run(eastImporter, "east.csv", csv.getBytes(StandardCharsets.UTF_8), false,
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(report.written()).isFalse();
+        assertThat(report.errors()).extracting(ImportReport.RowError::line, ImportReport.RowError::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "户号"));
+        assertThat(jdbc.sql("SELECT name FROM customer WHERE account_no = ?").param(p + "-W").query(String.class).single())
+                .isEqualTo("西城客户");
+    }
+
+    @Test
     void englishHeadersAndGbkEncodingAreAccepted() {
         String csv = "Account number,Name,Phone,District\n" + p + "-1,陈静,13722223333,南城区\n";
         ImportReport report = run("gbk.csv", csv.getBytes(Charset.forName("GBK")), false);

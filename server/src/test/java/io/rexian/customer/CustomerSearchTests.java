@@ -55,6 +55,23 @@ class CustomerSearchTests {
                 0, 50, 1000).items()).extracting(Customer::id).contains(c.id());
     }
 
+    @Test
+    void pagesAreInAccountOrderWhetherTheResultIsSmallOrBeyondTheCountCap() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(fixtures.create("翻页客户" + i, "北城区").id());
+        }
+        CustomerScope.Visible all = new CustomerScope.Visible(true, List.of());
+        CustomerSearch.Page small = search.search(CustomerQuery.text("翻页客户"), all, 1, 3, 1000);
+        assertThat(small.items()).extracting(Customer::id).containsExactlyElementsOf(ids.subList(3, 6));
+        assertThat(small.total()).isEqualTo(7);
+        assertThat(small.capped()).isFalse();
+        CustomerSearch.Page broad = search.search(CustomerQuery.text("翻页客户"), all, 2, 3, 5);
+        assertThat(broad.items()).extracting(Customer::id).containsExactly(ids.get(6));
+        assertThat(broad.capped()).isTrue();
+        assertThat(broad.total()).isEqualTo(5);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"'", "%", "_", "\\", ";", "--", "' OR '1'='1", "100%_\\x'; DROP TABLE customer; --"})
     void sqlAndLikeMetacharactersMatchLiterally(String term) {

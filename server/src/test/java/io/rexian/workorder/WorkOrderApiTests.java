@@ -92,6 +92,17 @@ class WorkOrderApiTests {
     }
 
     @Test
+    void everyActionIsInTheOpenApiDescription() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String path : List.of("/api/v1/work-orders", "/api/v1/work-orders/{id}", "/api/v1/work-orders/{id}/transfer",
+                "/api/v1/work-orders/{id}/retransfer", "/api/v1/work-orders/{id}/accept", "/api/v1/work-orders/{id}/progress",
+                "/api/v1/work-orders/{id}/reply", "/api/v1/work-orders/{id}/answer", "/api/v1/work-orders/{id}/reopen",
+                "/api/v1/work-orders/{id}/callback", "/api/v1/work-orders/{id}/urge")) {
+            assertThat(doc).contains("\"" + path + "\"");
+        }
+    }
+
+    @Test
     void workflowVersionsKeepWorkOrdersInFlightOnTheirVersion() {
         CurrentUser admin = users.withPermissions(TestUsers.unique("admin"), null, Permission.WORKORDER_CONFIGURE);
         WorkOrderView before = lifecycle.register(new Register("SUGGESTION", "NORMAL", "PHONE", null, null, null,
@@ -163,7 +174,7 @@ class WorkOrderApiTests {
                 .containsExactlyInAnyOrder(first.id(), second.id());
 
         long incident = incidents.open("幸福路10号管道爆裂", category, "幸福路", List.of(first.id(), second.id()), leader);
-        assertThat(incidents.require(incident).workOrders()).hasSize(2);
+        assertThat(incidents.view(incident, leader).workOrders()).hasSize(2);
         assertThat(incidents.close(incident, "管道已抢修完毕，供暖恢复", leader)).isEmpty();
         assertThat(lifecycle.view(first.id(), agent).state()).isEqualTo("CLOSED");
         assertThat(lifecycle.view(second.id(), agent).finalAnswer()).isEqualTo("管道已抢修完毕，供暖恢复");
@@ -177,5 +188,18 @@ class WorkOrderApiTests {
     private Register burst(long category, String phone, String address) {
         return new Register("REPAIR", "URGENT", "PHONE", null, null, null, phone, address, category, "楼道管道爆裂",
                 null, Map.of(), team, null);
+    }
+
+    @Test
+    void customerPageShowsHisWorkOrdersOnlyToThoseWhoMaySeeThem() {
+        io.rexian.customer.ContactHistorySource history = context.getBeansOfType(io.rexian.customer.ContactHistorySource.class)
+                .values().stream().filter(WorkOrderContactHistory.class::isInstance).findFirst().orElseThrow();
+        WorkOrderView w = lifecycle.register(new Register("REPAIR", "NORMAL", "PHONE", 987654L, "客户甲", "RESIDENT",
+                "13800007878", "东城区", null, "暖气不热", null, Map.of(), team, null), agent);
+        assertThat(history.contacts(987654L, null, agent, 10))
+                .extracting(io.rexian.customer.ContactHistorySource.ContactEntry::link).containsExactly("/work-orders/" + w.id());
+        assertThat(history.contacts(987654L, null, lead, 10)).hasSize(1);
+        CurrentUser stranger = users.withRoles(TestUsers.unique("worker"), users.repairTeam(TestUsers.unique("城西维修班")), "FIELD_WORKER");
+        assertThat(history.contacts(987654L, null, stranger, 10)).isEmpty();
     }
 }

@@ -81,6 +81,9 @@ class WorkOrderBrowserTests {
         browser.findElement(By.cssSelector("#register button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches(".*/work-orders/\\d+$"));
         String number = browser.findElement(By.cssSelector("h1 span")).getText();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/workorder-desktop.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         assertThat(browser.getPageSource()).contains("已转办").contains("城东维修班").contains("暖气漏水");
 
         browser.manage().deleteAllCookies();
@@ -97,6 +100,10 @@ class WorkOrderBrowserTests {
         browser.findElement(By.id("reply")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "已回复"));
         assertThat(browser.findElement(By.cssSelector("h1 .badge")).getText()).isEqualTo("已回复");
+        Path shots = Path.of("target/screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve("workorder-mobile.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         // the phone page fits the screen: nothing to scroll sideways
         Number width = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
         assertThat(width.intValue()).isLessThanOrEqualTo(375);

@@ -77,6 +77,7 @@ class WorkOrderLifecycleTests {
         assertThat(w.attachments()).extracting(WorkOrderView.AttachmentView::fileName).containsExactly("valve.jpg");
         w = lifecycle.reply(w.id(), w.version(), "已更换阀门，室温恢复", eastLead);
         assertThat(w.state()).isEqualTo("REPLIED");
+        assertThat(inbox.of(agent.id(), 10)).extracting(InAppInbox.Message::messageKey).contains("workorder.notify.replied");
         w = lifecycle.answerAndClose(w.id(), w.version(), "已维修完毕，感谢来电", agent);
 
         assertThat(w.state()).isEqualTo("CLOSED");
@@ -200,5 +201,38 @@ class WorkOrderLifecycleTests {
         assertThat(reopened.state()).isEqualTo("REGISTERED");
         assertThat(reopened.closedAt()).isNull();
         assertThat(reopened.history().getLast().action()).isEqualTo("REOPEN");
+    }
+
+    @Test
+    void closedComplaintGetsACallbackAndAnUnsatisfiedResidentReopensIt() {
+        CurrentUser teamLeader = users.withRoles(TestUsers.unique("leader"), null, "TEAM_LEADER");
+        Callbacks callbacks = context.getBean(Callbacks.class);
+        WorkOrderView w = lifecycle.register(new Register("COMPLAINT", "NORMAL", "PHONE", null, "赵六", "RESIDENT",
+                "13800009999", "东城区", null, "维修人员态度差", null, Map.of(), east, null), agent);
+        lifecycle.accept(w.id(), null, eastLead);
+        lifecycle.reply(w.id(), null, "已批评教育", eastLead);
+        WorkOrderView closed = lifecycle.answerAndClose(w.id(), null, "已处理", agent);
+        assertThat(closed.callbackStatus()).isEqualTo("PENDING");
+        assertThat(callbacks.pending(agent)).extracting(Callbacks.Task::workOrderId).contains(w.id());
+
+        WorkOrderView after = callbacks.record(w.id(), null, "UNSATISFIED", "居民仍不满意", true, teamLeader);
+        assertThat(after.callbackResult()).isEqualTo("UNSATISFIED");
+        assertThat(after.state()).isEqualTo("REGISTERED");
+        assertThat(after.history()).extracting(WorkOrderView.Step::action).endsWith("CALLBACK", "REOPEN");
+        assertThat(callbacks.pending(agent)).extracting(Callbacks.Task::workOrderId).doesNotContain(w.id());
+        // a second result for the same visit is refused
+        assertThatThrownBy(() -> callbacks.record(w.id(), null, "SATISFIED", null, false, teamLeader))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workorder.callback.none"));
+    }
+
+    @Test
+    void urgeIsRecordedAndSentToTheTeamLead() {
+        WorkOrderView w = lifecycle.register(repair(east), agent);
+        WorkOrderView urged = lifecycle.urge(w.id(), null, "居民第三次来电", agent);
+        assertThat(urged.history().getLast().action()).isEqualTo("URGE");
+        assertThat(urged.history().getLast().note()).isEqualTo("居民第三次来电");
+        assertThat(inbox.of(eastLead.id(), 20)).extracting(InAppInbox.Message::messageKey).contains("workorder.notify.urged");
+        assertThatThrownBy(() -> lifecycle.urge(w.id(), null, "x", eastLead))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
     }
 }

@@ -159,4 +159,23 @@ class WorkOrderPagesTests {
         // an agent may not configure
         mvc.perform(get("/work-orders/admin").with(TestUsers.as(agent))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void leaderOpensAnIncidentFromTheWebAndClosesIt() throws Exception {
+        CurrentUser leader = users.withRoles(TestUsers.unique("leader"), null, "TEAM_LEADER");
+        WorkOrderView a = lifecycle.register(new Register("CONSULTATION", "NORMAL", "PHONE", null, null, null,
+                "13800001212", "北城区停热小区", null, "为何停暖", null, Map.of(), null, null), agent);
+        // registration suggests the earlier call from the same number
+        mvc.perform(get("/work-orders/duplicates").param("contactPhone", "13800001212").with(TestUsers.as(agent)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(a.number())));
+        String location = mvc.perform(post("/work-orders/incidents").with(TestUsers.as(leader)).with(csrf())
+                        .param("title", "北城区换热站故障").param("area", "北城区").param("numbers", a.number()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(TestUsers.as(leader)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(a.number())));
+        mvc.perform(post(location + "/close").param("answer", "换热站已修复").with(TestUsers.as(leader)).with(csrf()))
+                .andExpect(flash().attribute("ok", "事件已关闭；未能办结的工单：-"));
+        assertThat(lifecycle.view(a.id(), agent).state()).isEqualTo("CLOSED");
+        mvc.perform(get("/work-orders/incidents").with(TestUsers.as(lead))).andExpect(status().isForbidden());
+    }
 }

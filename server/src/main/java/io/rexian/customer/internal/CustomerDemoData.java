@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -130,7 +129,7 @@ class CustomerDemoData implements ApplicationRunner {
 
     /** Three monthly bills per account; about one account in seven has not paid the latest. */
     private void billing(List<String> accounts, Random random, Timestamp now) {
-        YearMonth current = YearMonth.from(clock.instant().atZone(ZoneId.of("Asia/Shanghai")));
+        YearMonth current = YearMonth.now(clock); // the clock carries the utility's time zone
         List<String> billAccount = new ArrayList<>();
         List<String> period = new ArrayList<>();
         List<String> amount = new ArrayList<>();
@@ -161,10 +160,10 @@ class CustomerDemoData implements ApplicationRunner {
                 .update();
         jdbc.sql("""
                 INSERT INTO billing_payment (account_no, paid_at, amount, channel)
-                SELECT b.account_no, (CAST(b.period || '-20' AS date) + time '10:00') AT TIME ZONE 'Asia/Shanghai',
+                SELECT b.account_no, (CAST(b.period || '-20' AS date) + time '10:00') AT TIME ZONE :zone,
                        b.paid, CASE WHEN b.id % 3 = 0 THEN '微信' WHEN b.id % 3 = 1 THEN '银行代扣' ELSE '营业厅' END
                 FROM billing_bill b WHERE b.account_no = ANY(CAST(:a AS text[])) AND b.paid > 0""")
-                .param("a", arr(accounts)).update();
+                .param("a", arr(accounts)).param("zone", clock.getZone().getId()).update();
     }
 
     private static String mobile(Random random) {

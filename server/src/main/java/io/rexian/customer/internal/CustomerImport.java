@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,9 +28,11 @@ public class CustomerImport {
     private final CustomerScope scope;
     private final CustomerImportWriter writer;
     private final MessageSource messages;
+    private final JdbcClient jdbc;
 
     CustomerImport(CustomerCatalog catalog, CustomerHeaders headers, CustomerScope scope,
-                   CustomerImportWriter writer, MessageSource messages) {
+                   CustomerImportWriter writer, MessageSource messages, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.catalog = catalog;
         this.headers = headers;
         this.scope = scope;
@@ -54,6 +57,9 @@ public class CustomerImport {
         if (rows.count == 0) {
             return fileError(msg(locale, "customer.import.empty"));
         }
+        if (!visible.all()) {
+            refuseOtherTeamsCustomers(rows, visible, locale);
+        }
         List<ImportReport.RowError> shown = rows.errors.size() > MAX_REPORTED
                 ? rows.errors.subList(0, MAX_REPORTED) : rows.errors;
         if ((!rows.errors.isEmpty() && !goodRowsOnly) || rows.good.isEmpty()) {
@@ -63,6 +69,25 @@ public class CustomerImport {
                 java.util.EnumSet.copyOf(rows.standard.values()), filename, rows.errors.size());
         return new ImportReport(rows.count, rows.good.size(), shown, rows.errors.size(), true, result.created(),
                 result.updated(), null);
+    }
+
+    /**
+     * Staff limited to some districts may not overwrite, by account number, a customer
+     * stored in another district: such rows become errors like any other bad row.
+     */
+    private void refuseOtherTeamsCustomers(Rows rows, CustomerScope.Visible visible, Locale locale) {
+        List<String> foreign = jdbc.sql("""
+                SELECT account_no FROM customer WHERE account_no = ANY(:accounts)
+                AND (district IS NULL OR NOT district = ANY(:districts))""")
+                .param("accounts", rows.good.keySet().toArray(String[]::new))
+                .param("districts", visible.districts().toArray(String[]::new))
+                .query(String.class).list();
+        for (String account : foreign) {
+            rows.good.remove(account);
+            rows.errors.add(new ImportReport.RowError(rows.firstLineOfAccount.get(account),
+                    rows.columnOf("accountNo"), msg(locale, "customer.error.accountNoTaken", account)));
+        }
+        rows.errors.sort(java.util.Comparator.comparingInt(ImportReport.RowError::line));
     }
 
     private ImportReport fileError(String message) {
@@ -94,7 +119,7 @@ public class CustomerImport {
         private final Map<Integer, CustomerColumn> standard = new HashMap<>();
         private final Map<Integer, CustomFieldDefinition> custom = new HashMap<>();
         private final Map<String, String> headerOfField = new HashMap<>();
-        private final Map<String, Integer> firstLineOfAccount = new HashMap<>();
+        final Map<String, Integer> firstLineOfAccount = new HashMap<>();
         final LinkedHashMap<String, CustomerData> good = new LinkedHashMap<>();
         final List<ImportReport.RowError> errors = new ArrayList<>();
         String headerError;
@@ -193,7 +218,7 @@ public class CustomerImport {
             }
         }
 
-        private String columnOf(String field) {
+        String columnOf(String field) {
             String base = field.startsWith("phones") ? "phones" : field;
             String h = headerOfField.get(base);
             if (h != null) {

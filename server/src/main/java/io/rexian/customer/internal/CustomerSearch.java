@@ -43,14 +43,23 @@ public class CustomerSearch {
     public Page search(CustomerQuery query, CustomerScope.Visible scope, int page, int size, int countCap) {
         Sql sql = build(query, scope);
         int safePage = Math.max(0, page);
-        List<Customer> items = jdbc.sql(sql.select(Customers.COLUMNS) + " ORDER BY c.id LIMIT :limit OFFSET :offset")
-                .params(sql.params).param("limit", size).param("offset", (long) safePage * size)
-                .query(Customers.ROW_MAPPER).list();
+        // Counting first, without ORDER BY, lets PostgreSQL start from the most selective
+        // index and stop at the cap. When the whole result is small, the page is cut from
+        // those ids; only broad results walk the primary key in id order, where matches are
+        // dense. (ORDER BY id LIMIT on a selective search would walk the key for nothing.)
         long total = jdbc.sql("SELECT count(*) FROM (" + sql.select("1") + " LIMIT :cap) capped")
                 .params(sql.params).param("cap", countCap + 1)
                 .query(Long.class).single();
+        String items = total <= countCap
+                ? "WITH hits AS MATERIALIZED (" + sql.select("c.id") + ") SELECT " + Customers.COLUMNS
+                  + " FROM (SELECT id FROM hits ORDER BY id LIMIT :limit OFFSET :offset) page"
+                  + " JOIN customer c ON c.id = page.id ORDER BY c.id"
+                : sql.select(Customers.COLUMNS) + " ORDER BY c.id LIMIT :limit OFFSET :offset";
+        List<Customer> found = jdbc.sql(items)
+                .params(sql.params).param("limit", size).param("offset", (long) safePage * size)
+                .query(Customers.ROW_MAPPER).list();
         boolean capped = total > countCap;
-        return new Page(items, safePage, size, Math.min(total, countCap), capped);
+        return new Page(found, safePage, size, Math.min(total, countCap), capped);
     }
 
     /** Streams every match in id order (export); the consumer sees one customer at a time. */
@@ -119,15 +128,22 @@ public class CustomerSearch {
                     + " OR estate ILIKE :qContains OR address_text ILIKE :qContains");
         }
         String digits = phoneFragment(text);
-        if (digits.length() >= 3 && text.matches("[\\d\\s+()\\-]+")) {
-            params.put("qPhone", "%" + digits + "%");
-            arms.add("SELECT customer_id FROM customer_phone WHERE number LIKE :qPhone");
+        boolean idShaped = ID_NUMBER.matcher(text).matches();
+        if (digits.length() >= 3 && !idShaped && text.matches("[\\d\\s+()\\-]+")) {
+            if (digits.length() >= 11) {
+                // A whole number: the btree finds it exactly, however it was written (+86, 0086, 0).
+                params.put("qPhone", PhoneNumbers.normalize(text));
+                arms.add("SELECT customer_id FROM customer_phone WHERE number = :qPhone");
+            } else {
+                params.put("qPhone", "%" + digits + "%");
+                arms.add("SELECT customer_id FROM customer_phone WHERE number LIKE :qPhone");
+            }
         }
-        if (ID_NUMBER.matcher(text).matches()) {
+        if (idShaped) {
             params.put("qId", text.toUpperCase(Locale.ROOT));
             arms.add("SELECT id FROM customer WHERE id_number = :qId");
         }
-        return "customer c JOIN (" + String.join(" UNION ", arms) + ") hits ON hits.id = c.id";
+        return "customer c JOIN (" + String.join(" UNION ", arms) + ") matched ON matched.id = c.id";
     }
 
     private static void nameLike(String column, String value, String param, Sql sql) {

@@ -14,6 +14,7 @@ import io.rexian.identity.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,7 @@ class CustomerApi {
     @GetMapping
     @Operation(summary = "Search customers", description = "Filters combine with AND; q searches name, account "
             + "number, any part of a phone number, ID number, estate, address and enterprise name.")
-    PageResponse search(@Parameter(hidden = true) CurrentUser user, @ModelAttribute SearchParams params,
+    PageResponse search(@Parameter(hidden = true) CurrentUser user, @ParameterObject @ModelAttribute SearchParams params,
                         @RequestParam(defaultValue = "20") int size) {
         CustomerSearch.Page page = search.search(params.toQuery(), scope.of(user), params.getPage(),
                 Math.clamp(size, 1, 200), settings.countCap());

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Refusals on work-order pages: the error page with the right status and the reason in the user's language. */
 @ControllerAdvice(assignableTypes = {WorkOrderPages.class, WorkOrderDocuments.class, WorkOrderStatisticsPages.class,
-        WorkOrderAdminPages.class})
+        WorkOrderAdminPages.class, IncidentPages.class})
 class WorkOrderPageErrors {
 
     private final MessageSource messages;

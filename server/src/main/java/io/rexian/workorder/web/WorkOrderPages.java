@@ -115,15 +115,16 @@ class WorkOrderPages {
     }
 
     @PostMapping("/work-orders")
-    String register(@RequestParam Map<String, String> p, CurrentUser user, Model model, Locale locale,
-                    RedirectAttributes flash) {
+    String register(@RequestParam Map<String, String> p,
+                    @RequestParam(name = "files", required = false) List<MultipartFile> files, CurrentUser user,
+                    Model model, Locale locale, RedirectAttributes flash) {
         try {
             Map<String, Object> custom = new LinkedHashMap<>(customFilters(p));
             WorkOrderView w = lifecycle.register(new WorkOrderCommands.Register(p.get("typeCode"),
                     p.getOrDefault("priority", "NORMAL"), p.getOrDefault("channel", "PHONE"), number(p.get("customerId")),
                     blank(p.get("customerName")), blank(p.get("customerClass")), p.get("contactPhone"),
                     blank(p.get("address")), number(p.get("categoryId")), p.get("description"), blank(p.get("callRef")),
-                    custom, number(p.get("teamId")), blank(p.get("reason"))), user);
+                    custom, number(p.get("teamId")), blank(p.get("reason"))), uploads(files), user);
             flash.addFlashAttribute("ok", messages.getMessage("workorder.registered", new Object[] {w.number()}, locale));
             return "redirect:/work-orders/" + w.id();
         } catch (DomainException e) {
@@ -134,12 +135,20 @@ class WorkOrderPages {
         }
     }
 
-    /** The customer picker: customers having the typed number, each with a button that fills the form. */
+    /**
+     * The customer picker: the customer with the typed account number, or else those having the
+     * typed phone number, each with a button that fills the form.
+     */
     @GetMapping("/work-orders/customers")
-    String customers(@RequestParam(required = false) String contactPhone, CurrentUser user, Model model) {
+    String customers(@RequestParam(required = false) String contactPhone,
+                     @RequestParam(required = false) String accountNo, CurrentUser user, Model model) {
         user.require(Permission.WORKORDER_CREATE);
-        model.addAttribute("customers", customerLookup.byPhone(contactPhone));
-        model.addAttribute("phone", contactPhone);
+        boolean byAccount = accountNo != null && !accountNo.isBlank();
+        model.addAttribute("customers", byAccount
+                ? customerLookup.byAccountNo(accountNo).stream().toList()
+                : customerLookup.byPhone(contactPhone));
+        model.addAttribute("phone", byAccount ? accountNo : contactPhone);
+        model.addAttribute("byAccount", byAccount);
         return "workorder/duplicates :: customers";
     }
 

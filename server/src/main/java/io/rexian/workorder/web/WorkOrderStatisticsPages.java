@@ -35,9 +35,11 @@ class WorkOrderStatisticsPages {
     private final WorkOrderLifecycle lifecycle;
     private final MessageSource messages;
     private final io.rexian.platform.PlatformSettings platform;
+    private final io.rexian.workorder.WorkOrderTypes types;
 
     WorkOrderStatisticsPages(WorkOrderStatistics statistics, WorkOrderLifecycle lifecycle, MessageSource messages,
-                             io.rexian.platform.PlatformSettings platform) {
+                             io.rexian.platform.PlatformSettings platform, io.rexian.workorder.WorkOrderTypes types) {
+        this.types = types;
         this.statistics = statistics;
         this.lifecycle = lifecycle;
         this.messages = messages;
@@ -55,6 +57,7 @@ class WorkOrderStatisticsPages {
         model.addAttribute("lines", statistics.byGroup(query(from, to), groupBy, user));
         model.addAttribute("groupBy", groupBy);
         model.addAttribute("groups", GROUPS);
+        model.addAttribute("types", types.all());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "workorder/stats";

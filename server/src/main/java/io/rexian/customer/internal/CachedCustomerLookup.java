@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,19 +16,20 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Caller lookup: one indexed query on customer_phone.number behind a small LRU cache. The
+ * Caller lookup: one indexed query on customer_phone.number behind a small LRU cache
+ * (calls arrive by phone number, so that is the path worth caching). The
  * cache is cleared when a write happens and again after it commits, so a reader that
  * slipped in between cannot keep a stale answer.
  */
 @Component
-class PhoneLookup implements CustomerLookup {
+class CachedCustomerLookup implements CustomerLookup {
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CustomerSettings settings;
     private final Map<String, Answer> cache;
 
-    PhoneLookup(JdbcClient jdbc, Clock clock, CustomerSettings settings) {
+    CachedCustomerLookup(JdbcClient jdbc, Clock clock, CustomerSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -61,6 +63,15 @@ class PhoneLookup implements CustomerLookup {
             cache.put(normalized, new Answer(found, now.plus(settings.lookupCacheTtl())));
         }
         return found;
+    }
+
+    @Override
+    public Optional<CustomerSummary> byAccountNo(String accountNo) {
+        if (accountNo == null || accountNo.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + Customers.COLUMNS + " FROM customer c WHERE c.account_no = ?")
+                .param(accountNo.strip()).query(Customers.ROW_MAPPER).optional().map(Customer::summary);
     }
 
     private List<CustomerSummary> query(String normalized) {
