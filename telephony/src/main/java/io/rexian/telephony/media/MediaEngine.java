@@ -169,11 +169,15 @@ public final class MediaEngine implements AutoCloseable {
 
     /** One 20 ms step for all sessions at once; for tests driving a {@link #manual} engine. */
     void tick() {
-        runCommands();
-        long now = ticks * TICK_MILLIS;
-        nowMillis = now;
-        ticks++;
-        step(sessions, now, -1);
+        try {
+            runCommands();
+            long now = ticks * TICK_MILLIS;
+            nowMillis = now;
+            ticks++;
+            step(sessions, now, -1);
+        } catch (RuntimeException | Error e) {
+            log.error("media tick failed", e);
+        }
     }
 
     /**
