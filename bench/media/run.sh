@@ -21,18 +21,6 @@ ulimit -n 65536 2>/dev/null || true
   io.rexian.telephony.media.MediaPacingBenchmark "$SESSIONS" "$SECONDS_" "$MODE" &
 JVM=$!
 trap 'kill $JVM 2>/dev/null || true' EXIT
-if [ "${PACER:-os}" != os ]; then
-  sleep 2 # the engines start their pacers within the first second
-  for task in /proc/$JVM/task/*; do
-    name=$(cat "$task/comm" 2>/dev/null || true)
-    if [ "$name" = rtp-pacer ] || [ "$name" = rtp-receiver ]; then
-      case "$PACER" in
-        rt) chrt -r -p 10 "${task##*/}" ;;
-        nice) renice -n -15 -p "${task##*/}" >/dev/null ;;
-      esac
-      echo "$name thread ${task##*/}: $(chrt -p "${task##*/}" | tail -1 | sed 's/.*: //'), nice $(awk '{print $19}' "$task/stat")"
-    fi
-  done
-fi
+bench/media-threads-priority.sh "$JVM" "${PACER:-os}"
 wait $JVM
 trap - EXIT

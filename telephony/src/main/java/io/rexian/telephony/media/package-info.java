@@ -52,7 +52,7 @@
  * thread needs about a third of a core for 2,000 streams once its work is spread over the
  * slots, and a single owner keeps bridged legs and conference members (created independently,
  * joined later) consistent without cross-thread hand-over. What makes the pacer punctual on a
- * busy machine is its CPU priority (see docs/BENCHMARKS-telephony-media.md): run the node so
+ * busy machine is its CPU priority (see docs/BENCHMARKS.md): run the node so
  * the "rtp-pacer" thread gets real-time priority (e.g. {@code chrt -r -p 10 TID}) or at least
  * {@code -XX:ThreadPriorityPolicy=1} as root, which maps its MAX_PRIORITY to nice -5.
  *
