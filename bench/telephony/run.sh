@@ -4,6 +4,7 @@
 #
 #   bench/telephony/run.sh rate RATE [SECONDS=20]      new *44 calls per second (1 s each), report failures
 #   bench/telephony/run.sh playback CALLS [HOLD_S=60]  CALLS concurrent *44 calls (engine plays the prompt, one-way RTP)
+#   PACER=rt bench/telephony/run.sh ...              the same with the media threads at real-time priority
 #   bench/telephony/run.sh bridge CALLS [HOLD_S=60]    CALLS concurrent extension-to-extension calls, RTP both ways
 #                                                      through the B2BUA bridge (caller plays a pcap, callee echoes)
 set -euo pipefail
@@ -31,6 +32,8 @@ esac
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q ready "$OUT/server.log" 2>/dev/null && break; sleep 0.2; done
+# PACER=rt|nice gives the engine's media threads that priority (see bench/media-threads-priority.sh)
+bench/media-threads-priority.sh "$SERVER" "${PACER:-os}"
 
 SIPP=(sipp 127.0.0.1:$PORT -i 127.0.0.1 -nostdin -trace_stat -fd 5 -trace_err -timeout_error)
 cd "$OUT"

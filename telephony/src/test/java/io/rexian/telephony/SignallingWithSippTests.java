@@ -244,23 +244,18 @@ class SignallingWithSippTests {
 
     @Test
     void directedPickupAnswersAnotherPhonesRingingCall() throws Exception {
-        List<CallEvent> events = new CopyOnWriteArrayList<>();
-        engine.calls().addListener(events::add);
-        Sipp.Running ringingPhone = phone("8002", "callee-noanswer.xml");
-        Sipp.Running caller = Sipp.start("call-auth.xml", target, Duration.ofSeconds(30),
-                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "1500");
-        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Ringing));
-        Sipp.Stats picker = Sipp.run("call-auth-wait-bye.xml", target, Duration.ofSeconds(20),
-                "-s", "**8002", "-au", "8003", "-ap", "pw-8003", "-key", "caller", "8003", "-m", "1");
-        assertThat(picker.successful()).as(picker.log()).isEqualTo(1);
-        assertThat(caller.await().successful()).as("caller talked to the picker").isEqualTo(1);
-        assertThat(ringingPhone.await().successful()).as("ringing phone was cancelled").isEqualTo(1);
+        pickUpRingingCallTo8002With("**8002");
     }
 
     @Test
     void groupPickupWithStarEight() throws Exception {
         engine.features().setPickupGroup("8002", "service-desk");
         engine.features().setPickupGroup("8003", "service-desk");
+        pickUpRingingCallTo8002With("*8");
+    }
+
+    /** 8001 calls 8002, which rings; 8003 dials {@code code} and talks to 8001 instead. */
+    private void pickUpRingingCallTo8002With(String code) throws Exception {
         List<CallEvent> events = new CopyOnWriteArrayList<>();
         engine.calls().addListener(events::add);
         Sipp.Running ringingPhone = phone("8002", "callee-noanswer.xml");
@@ -268,10 +263,10 @@ class SignallingWithSippTests {
                 "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "1500");
         waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Ringing));
         Sipp.Stats picker = Sipp.run("call-auth-wait-bye.xml", target, Duration.ofSeconds(20),
-                "-s", "*8", "-au", "8003", "-ap", "pw-8003", "-key", "caller", "8003", "-m", "1");
+                "-s", code, "-au", "8003", "-ap", "pw-8003", "-key", "caller", "8003", "-m", "1");
         assertThat(picker.successful()).as(picker.log()).isEqualTo(1);
-        assertThat(caller.await().successful()).isEqualTo(1);
-        assertThat(ringingPhone.await().successful()).isEqualTo(1);
+        assertThat(caller.await().successful()).as("caller talked to the picker").isEqualTo(1);
+        assertThat(ringingPhone.await().successful()).as("ringing phone was cancelled").isEqualTo(1);
     }
 
     @Test

@@ -8,9 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.rexian.telephony.media.rtp.DatagramReceiver;
 import io.rexian.telephony.media.rtp.PortAllocator;
@@ -21,17 +19,23 @@ import org.slf4j.LoggerFactory;
  * The RTP media engine of one telephony node: allocates ports, owns the pacing thread that
  * sends every session's packet each 20 ms, and the receiver thread that reads all sockets.
  *
- * <p>Threading: one platform thread ("rtp-pacer") runs {@link #tick()} every 20 ms at a fixed
- * rate and owns all session media state; commands from other threads are queued and run at the
- * start of the next tick. It never blocks: sends are non-blocking (a full socket buffer drops
- * the packet), file I/O for recordings happens on virtual threads. One platform thread
- * ("rtp-receiver") selects over every socket and only queues datagrams.
+ * <p>Threading: one platform thread ("rtp-pacer") owns all session media state. It runs a
+ * timing wheel: the 20 ms period is cut into {@link #SLOTS} slots of 2 ms, each session belongs
+ * to one slot, and every 2 ms the pacer processes only that slot's sessions. So each stream
+ * sends at its own phase, exactly every 20 ms, and no stream waits for the sends of all the
+ * others. Commands from other threads are queued and run at the start of the next slot (within
+ * 2 ms, before the session's next tick). It never blocks: sends are non-blocking (a full socket
+ * buffer drops the packet), file I/O for recordings happens on virtual threads. One platform
+ * thread ("rtp-receiver") selects over every socket and only queues datagrams.
  */
 public final class MediaEngine implements AutoCloseable {
 
     static final long TICK_MILLIS = 20;
     private static final long TICK_NANOS = TICK_MILLIS * 1_000_000;
-    private static final long ON_TIME_NANOS = 5_000_000;
+    /** Slots of the timing wheel: 10 × 2 ms, so one slot's work is a tenth of all sessions'. */
+    static final int SLOTS = 10;
+    private static final long SLOT_NANOS = TICK_NANOS / SLOTS;
+    static final long ON_TIME_NANOS = 5_000_000;
     /** Lag up to which missed ticks are caught up (sent late); beyond it they are skipped. */
     private static final long MAX_CATCH_UP_NANOS = 60_000_000;
     private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
@@ -39,7 +43,11 @@ public final class MediaEngine implements AutoCloseable {
     private final MediaSettings settings;
     private final PortAllocator ports;
     private final DatagramReceiver receiver;
-    private final ScheduledExecutorService pacer;
+    private final Thread pacer;
+    private volatile boolean running = true;
+    private final PacingWheel wheel = new PacingWheel(SLOTS);
+    /** Slot ticks run or skipped so far; slot tick k is slot k mod SLOTS of 20 ms tick k / SLOTS. */
+    private long slotTicks;
     private final Prompts prompts = new Prompts();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final List<MediaSession> sessions = new ArrayList<>();
@@ -59,20 +67,19 @@ public final class MediaEngine implements AutoCloseable {
     private volatile long tickWorkNanos;
     private volatile long tickCount;
     private volatile long ticksSkipped;
+    private final LatenessHistogram lateness = new LatenessHistogram();
 
     private MediaEngine(MediaSettings settings, boolean paced) throws IOException {
         this.settings = settings;
         this.ports = new PortAllocator(settings.bindAddress(), settings.minPort(), settings.maxPort());
         this.receiver = new DatagramReceiver("rtp-receiver");
         if (paced) {
-            this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = Thread.ofPlatform().name("rtp-pacer").daemon().unstarted(r);
-                thread.setPriority(Thread.MAX_PRIORITY);
-                return thread;
-            });
-            // The schedule's origin: tick n is due at startNanos + (n + 1) × 20 ms.
+            // The schedule's origin: slot tick k is due at startNanos + (k + 1) × 2 ms, so a
+            // session in slot s sends its n-th packet at startNanos + (s + 1) × 2 ms + n × 20 ms.
             startNanos = System.nanoTime();
-            pacer.scheduleAtFixedRate(this::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
+            this.pacer = Thread.ofPlatform().name("rtp-pacer").daemon().unstarted(this::pace);
+            pacer.setPriority(Thread.MAX_PRIORITY);
+            pacer.start();
         } else {
             this.pacer = null;
         }
@@ -108,7 +115,10 @@ public final class MediaEngine implements AutoCloseable {
         MediaSession session = new MediaSession(this, pair, listener == null ? MediaListener.NONE : listener);
         receiver.register(pair.rtp(), false, session::enqueue);
         receiver.register(pair.rtcp(), true, session::enqueue);
-        submit(() -> sessions.add(session));
+        submit(() -> {
+            sessions.add(session);
+            session.pacingSlot = wheel.add(session);
+        });
         sessionCount.incrementAndGet();
         return session;
     }
@@ -128,7 +138,7 @@ public final class MediaEngine implements AutoCloseable {
         return sessionCount.get();
     }
 
-    /** How punctually packets left: counts within ±5 ms of their 20 ms slot, and the worst lateness. */
+    /** How punctually packets left: counts within ±5 ms of their stream's own 20 ms schedule, and the worst lateness. */
     public PacingStatistics pacingStatistics() {
         long count = tickCount;
         return new PacingStatistics(packetsTimed, packetsOnTime, intervalsTimed, intervalsOnTime, packetsDropped,
@@ -147,6 +157,8 @@ public final class MediaEngine implements AutoCloseable {
             intervalsTimed = 0;
             intervalsOnTime = 0;
             ticksSkipped = 0;
+            lateness.clear();
+            sessions.forEach(MediaSession::resetPunctuality);
         });
     }
 
@@ -155,57 +167,102 @@ public final class MediaEngine implements AutoCloseable {
         commands.add(command);
     }
 
-    /** One 20 ms step for all sessions; runs only on the pacing thread (or a test's thread in manual mode). */
+    /** One 20 ms step for all sessions at once; for tests driving a {@link #manual} engine. */
     void tick() {
         try {
-            long scheduled = startNanos + (ticks + 1) * TICK_NANOS;
-            if (pacer != null) {
-                long lag = System.nanoTime() - scheduled;
-                if (lag < -TICK_NANOS / 2) {
-                    return; // the executor replaying a slot we already skipped
-                }
-                if (lag > MAX_CATCH_UP_NANOS) {
-                    skipMissedTicks(lag / TICK_NANOS);
-                    scheduled = startNanos + (ticks + 1) * TICK_NANOS;
-                }
-            }
+            runCommands();
             long now = ticks * TICK_MILLIS;
             nowMillis = now;
             ticks++;
-            Runnable command;
-            while ((command = commands.poll()) != null) {
-                command.run();
-            }
-            for (MediaSession session : sessions) {
-                session.receive(now);
-            }
-            for (MediaSession session : sessions) {
-                session.pullHeard();
-            }
-            long workStart = System.nanoTime();
-            for (MediaSession session : sessions) {
-                session.produceAndSend(pacer == null ? -1 : scheduled);
-            }
-            tickWorkNanos += System.nanoTime() - workStart;
-            tickCount++;
+            step(sessions, now, -1);
         } catch (RuntimeException | Error e) {
-            // An exception would cancel the fixed-rate schedule and silence every call.
             log.error("media tick failed", e);
         }
     }
 
     /**
-     * After a stall (the machine did not run the pacer for a while) the executor would replay
-     * every missed tick at once and send each stream a burst that phones play late or drop.
-     * Instead the missed ticks become lost packets: streams advance their RTP clocks and go on
-     * at the right time.
+     * The pacing thread's loop: sleep until the next slot is due, then run it. Up to 60 ms
+     * behind, slots are run back to back to catch up; beyond that they are skipped.
      */
-    private void skipMissedTicks(long missed) {
-        ticks += missed;
-        ticksSkipped += missed;
-        for (MediaSession session : sessions) {
-            session.skip(missed);
+    private void pace() {
+        while (running) {
+            long due = startNanos + (slotTicks + 1) * SLOT_NANOS;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            try {
+                if (-wait > MAX_CATCH_UP_NANOS) {
+                    skipMissedSlots(-wait / SLOT_NANOS);
+                } else {
+                    runSlot(due);
+                }
+            } catch (RuntimeException | Error e) {
+                // The pacer must survive anything one session does, or every call falls silent.
+                log.error("media tick failed", e);
+            }
         }
+    }
+
+    /** Runs the sessions of the next slot, whose packets are due at {@code dueNanos}. */
+    private void runSlot(long dueNanos) {
+        long k = slotTicks++;
+        int slot = (int) (k % SLOTS);
+        long tick = k / SLOTS;
+        runCommands();
+        long now = tick * TICK_MILLIS;
+        nowMillis = now;
+        ticks = tick + 1;
+        long workStart = System.nanoTime();
+        step(wheel.slot(slot), now, dueNanos);
+        tickWorkNanos += System.nanoTime() - workStart;
+        if (slot == SLOTS - 1) {
+            tickCount++;
+        }
+    }
+
+    private void runCommands() {
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
+    }
+
+    /**
+     * One 20 ms tick of {@code due}: receive, then take every party's heard frame, then produce
+     * and send, so sessions mixed in the same step hear each other's frame of this tick. A
+     * session whose peer sits in another slot reads the peer's latest frame: each frame exactly
+     * once per tick, at most one tick later.
+     */
+    private void step(List<MediaSession> due, long now, long scheduledNanos) {
+        for (int i = 0; i < due.size(); i++) {
+            due.get(i).receive(now);
+        }
+        for (int i = 0; i < due.size(); i++) {
+            due.get(i).pullHeard();
+        }
+        for (int i = 0; i < due.size(); i++) {
+            due.get(i).produceAndSend(scheduledNanos);
+        }
+    }
+
+    /**
+     * After a stall (the machine did not run the pacer for a while) catching up would send each
+     * stream a burst that phones play late or drop. Instead the missed slots become lost
+     * packets: streams advance their RTP clocks and go on at their right time.
+     */
+    private void skipMissedSlots(long missed) {
+        for (int slot = 0; slot < SLOTS; slot++) {
+            long skipped = wheel.occurrences(slot, slotTicks, missed);
+            if (skipped > 0) {
+                for (MediaSession session : wheel.slot(slot)) {
+                    session.skip(skipped);
+                }
+            }
+        }
+        slotTicks += missed;
+        ticksSkipped += (missed + SLOTS / 2) / SLOTS;
     }
 
     /** Logical time of the current tick in ms since start; read on the pacing thread only. */
@@ -234,13 +291,14 @@ public final class MediaEngine implements AutoCloseable {
         }
         long sentNanos = System.nanoTime();
         if (scheduledNanos != -1) {
-            long lateness = sentNanos - scheduledNanos;
+            long late = sentNanos - scheduledNanos;
             packetsTimed++;
-            if (Math.abs(lateness) <= ON_TIME_NANOS) {
+            lateness.record(late);
+            if (Math.abs(late) <= ON_TIME_NANOS) {
                 packetsOnTime++;
             }
-            if (lateness > maxLatenessNanos) {
-                maxLatenessNanos = lateness;
+            if (late > maxLatenessNanos) {
+                maxLatenessNanos = late;
             }
             if (previousSendNanos != 0) {
                 // What a receiver perceives: the gap to the stream's previous packet vs 20 ms.
@@ -253,8 +311,14 @@ public final class MediaEngine implements AutoCloseable {
         return sentNanos;
     }
 
+    /** Lateness in ms at {@code percentile} of packets sent since the last reset; for the benchmark. */
+    double latenessPercentileMs(double percentile) {
+        return lateness.percentileMs(percentile);
+    }
+
     void remove(MediaSession session) {
         sessions.remove(session);
+        wheel.remove(session, session.pacingSlot);
         sessionCount.decrementAndGet();
         // Closing sockets and taking the allocator's lock (held while another thread binds)
         // could stall the pacing thread, so the ports are returned from a virtual thread.
@@ -264,18 +328,16 @@ public final class MediaEngine implements AutoCloseable {
     /** Closes every session and stops both threads. */
     @Override
     public void close() {
+        running = false;
         if (pacer != null) {
-            pacer.shutdown();
+            LockSupport.unpark(pacer);
             try {
-                pacer.awaitTermination(1, TimeUnit.SECONDS);
+                pacer.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        Runnable command;
-        while ((command = commands.poll()) != null) {
-            command.run();
-        }
+        runCommands();
         for (MediaSession session : List.copyOf(sessions)) {
             session.closeNow();
         }
@@ -290,19 +352,19 @@ public final class MediaEngine implements AutoCloseable {
      * Pacing punctuality since start or the last reset.
      *
      * @param packets       packets sent while paced by the real scheduler
-     * @param onTime        of those, sent within ±5 ms of their tick's due time (strict: the last
-     *                      sessions of a busy tick count as late although their stream is regular)
+     * @param onTime        of those, sent within ±5 ms of their stream's own schedule (the stream's
+     *                      first slot + n × 20 ms)
      * @param intervals     gaps measured between consecutive packets of one stream
      * @param intervalsOnTime of those, within 20 ± 5 ms: the jitter a receiver sees
      * @param dropped       packets not sent (socket buffer full or send error)
-     * @param ticksSkipped  20 ms slots skipped after stalls longer than 60 ms (a packet lost per stream each)
+     * @param ticksSkipped  20 ms ticks skipped after stalls longer than 60 ms (a packet lost per stream each)
      * @param maxLatenessMs worst lateness seen
-     * @param meanTickWorkMs mean time one tick spent producing and sending all sessions' packets
+     * @param meanTickWorkMs mean time per 20 ms spent processing all sessions (summed over the slots)
      */
     public record PacingStatistics(long packets, long onTime, long intervals, long intervalsOnTime, long dropped,
                                    long ticksSkipped, double maxLatenessMs, double meanTickWorkMs) {
 
-        /** Percentage of packets sent within ±5 ms of their tick's due time; 100 when none were sent. */
+        /** Percentage of packets sent within ±5 ms of their stream's schedule; 100 when none were sent. */
         public double onTimePercent() {
             return packets == 0 ? 100.0 : 100.0 * onTime / packets;
         }

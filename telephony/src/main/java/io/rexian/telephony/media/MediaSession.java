@@ -45,6 +45,7 @@ public final class MediaSession implements AutoCloseable {
     private final MediaListener listener;
     private final ChannelPair channels;
     private final String id;
+    private final String cname;
     private final long sdpSessionId;
     private final SerialDispatcher dispatcher = new SerialDispatcher();
     private final ConcurrentLinkedQueue<InboundDatagram> inbound = new ConcurrentLinkedQueue<>();
@@ -86,6 +87,8 @@ public final class MediaSession implements AutoCloseable {
     private boolean timeoutReported;
     private long nextRtcpMillis;
     private long nowMillis;
+    /** The pacing wheel slot this session sends in; set when the engine adopts it. */
+    int pacingSlot;
 
     // Per-tick frames, read by other sessions (bridges, conferences) during the same tick.
     final short[] heard = new short[FRAME];
@@ -99,6 +102,7 @@ public final class MediaSession implements AutoCloseable {
         this.channels = channels;
         this.listener = listener;
         this.id = "m" + IDS.incrementAndGet();
+        this.cname = "rexian-" + id;
         this.sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         this.out = new OutboundStream(engine, channels.rtp(), channels.rtcp());
         this.in = new InboundStream(engine.settings().jitterBufferFrames(), this::onDigit);
@@ -512,7 +516,7 @@ public final class MediaSession implements AutoCloseable {
         checkRtpTimeout();
         if (remoteRtp != null && nowMillis >= nextRtcpMillis) {
             nextRtcpMillis = nowMillis + engine.settings().rtcpInterval().toMillis();
-            out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, "rexian-" + id);
+            out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, cname);
         }
     }
 
@@ -588,6 +592,15 @@ public final class MediaSession implements AutoCloseable {
     @Override
     public String toString() {
         return "MediaSession[" + id + " port " + localPort() + "]";
+    }
+
+    /** {packets timed, of those within ±5 ms of this stream's schedule}; for the benchmark. */
+    long[] punctuality() {
+        return out.punctuality();
+    }
+
+    void resetPunctuality() {
+        out.resetPunctuality();
     }
 
     /** Snapshot of the sessions this one hears; for tests. */

@@ -20,12 +20,16 @@ final class OutboundStream {
     private final DatagramChannel rtcp;
     private final long ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
     private final byte[] packet = new byte[RtpPacket.HEADER_LENGTH + 1024];
+    private final byte[] reportBuffer = new byte[256];
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
     private volatile long packetsSent;
     private long octetsSent;
     private boolean sentSinceReport;
     private long lastSendNanos;
+    // Punctuality of this stream against its own schedule; written by the pacing thread.
+    private volatile long packetsTimed;
+    private volatile long packetsOnTime;
 
     OutboundStream(MediaEngine engine, DatagramChannel rtp, DatagramChannel rtcp) {
         this.engine = engine;
@@ -43,6 +47,17 @@ final class OutboundStream {
         return packetsSent;
     }
 
+    /** This stream's {timed packets, of those within ±5 ms of its own schedule}; readable from any thread. */
+    long[] punctuality() {
+        return new long[] {packetsTimed, packetsOnTime};
+    }
+
+    /** Pacing thread: forget punctuality gathered so far. */
+    void resetPunctuality() {
+        packetsTimed = 0;
+        packetsOnTime = 0;
+    }
+
     /** Sends one packet stamped with this tick's timestamp, or {@code eventTimestamp} for a telephone-event. */
     void send(boolean marker, int payloadType, long packetTimestamp, byte[] payload, int length,
               InetSocketAddress to, long scheduledNanos) {
@@ -50,6 +65,12 @@ final class OutboundStream {
         sequence = (sequence + 1) & 0xFFFF;
         long sentNanos = engine.send(rtp, packet, size, to, scheduledNanos, lastSendNanos);
         lastSendNanos = sentNanos < 0 ? 0 : sentNanos;
+        if (sentNanos >= 0 && scheduledNanos != -1) {
+            packetsTimed++;
+            if (Math.abs(sentNanos - scheduledNanos) <= MediaEngine.ON_TIME_NANOS) {
+                packetsOnTime++;
+            }
+        }
         if (sentNanos >= 0) {
             packetsSent++;
             octetsSent += length;
@@ -76,7 +97,7 @@ final class OutboundStream {
         if (to == null) {
             return;
         }
-        byte[] report = new byte[256];
+        byte[] report = reportBuffer;
         int length = RtcpReports.write(report, ssrc, sentSinceReport, System.currentTimeMillis(), timestamp,
                 packetsSent, octetsSent, reception, System.nanoTime(), cname);
         sentSinceReport = false;

@@ -31,16 +31,36 @@
  * }</pre>
  *
  * <h2>Threading</h2>
- * One platform thread, "rtp-pacer", ticks every 20 ms at a fixed rate and owns all media state
- * of every session: it drains received datagrams, plays out the jitter buffers, mixes, encodes
- * and sends one packet per session with non-blocking sends, and runs timers (digit timeouts,
- * RTP timeout, RTCP every 5 s) on logical tick time. It never blocks. If the machine stalls it
- * for more than 60 ms, the missed ticks are skipped (lost packets, RTP clocks jump) rather than
- * sent as a burst; shorter delays are caught up. One platform thread,
- * "rtp-receiver", selects over all sockets and only queues datagrams for the next tick.
- * API methods may be called from any thread: they queue a command that runs at the start of
- * the next tick (so a call takes effect within 20 ms). Listener events arrive on virtual
- * threads, in order per session; listeners may block. Recordings are written on virtual threads.
+ * One platform thread, "rtp-pacer", owns all media state of every session of the engine: it
+ * drains received datagrams, plays out the jitter buffers, mixes, encodes and sends one packet
+ * per session every 20 ms with non-blocking sends, and runs timers (digit timeouts, RTP
+ * timeout, RTCP every 5 s) on logical tick time. No other thread reads or writes that state,
+ * so there are no locks on the media path. It never blocks.
+ *
+ * <p>Pacing is a timing wheel: the 20 ms period is cut into 10 slots of 2 ms; a new session
+ * takes the least loaded slot and keeps it for life. Every 2 ms the pacer wakes and runs only
+ * that slot's sessions, so a session's n-th packet is due at engine start + (slot + 1) × 2 ms +
+ * n × 20 ms — its own schedule — and leaves without waiting for the other 90 % of the sessions.
+ * RTP timestamps advance one frame per tick and stay contiguous. A session that hears another
+ * (bridge, conference, echo) reads that session's latest received frame; the reader and the
+ * source are on the same thread, so this is safe, and because slots are fixed each frame is
+ * read exactly once, at most one tick (20 ms) after it was pulled from the jitter buffer.
+ * If the machine stalls the pacer for more than 60 ms, the missed slots are skipped (lost
+ * packets, RTP clocks jump) rather than sent as a burst; shorter delays are caught up.
+ *
+ * <p>There is deliberately one pacer per engine, not one per core: on the 2-core target one
+ * thread needs about a third of a core for 2,000 streams once its work is spread over the
+ * slots, and a single owner keeps bridged legs and conference members (created independently,
+ * joined later) consistent without cross-thread hand-over. What makes the pacer punctual on a
+ * busy machine is its CPU priority (see docs/BENCHMARKS.md): run the node so
+ * the "rtp-pacer" thread gets real-time priority (e.g. {@code chrt -r -p 10 TID}) or at least
+ * {@code -XX:ThreadPriorityPolicy=1} as root, which maps its MAX_PRIORITY to nice -5.
+ *
+ * <p>One platform thread, "rtp-receiver", selects over all sockets and only queues datagrams
+ * for the session's next tick. API methods may be called from any thread: they queue a command
+ * that runs at the start of the next slot (so a call takes effect before the session's next
+ * tick, within 2 ms). Listener events arrive on virtual threads, in order per session; listeners
+ * may block. Recordings are written on virtual threads.
  *
  * <h2>What the engine does on the wire</h2>
  * G.711 µ-law (PT 0) and A-law (PT 8), telephone-event (offered as PT 101) at ptime 20;

@@ -74,24 +74,23 @@ public final class DatagramReceiver implements AutoCloseable {
     }
 
     private static void drain(DatagramChannel channel, Target target, ByteBuffer buffer) {
-        // Read until empty: one readiness event may cover many queued datagrams.
-        for (int i = 0; i < 64; i++) {
-            buffer.clear();
-            InetSocketAddress source;
-            try {
-                source = (InetSocketAddress) channel.receive(buffer);
-            } catch (IOException e) {
-                // ICMP port unreachable surfaces here on some systems; the next read works.
-                continue;
-            }
-            if (source == null) {
-                return;
-            }
-            buffer.flip();
-            byte[] data = new byte[buffer.remaining()];
-            buffer.get(data);
-            target.sink.accept(new InboundDatagram(data, data.length, source, target.rtcpPort, System.nanoTime()));
+        // One datagram per readiness event: a media socket rarely holds more than one, and
+        // reading until empty would cost a second, failing system call for almost every packet.
+        // Selection is level-triggered, so anything left is reported by the next select.
+        buffer.clear();
+        InetSocketAddress source;
+        try {
+            source = (InetSocketAddress) channel.receive(buffer);
+        } catch (IOException e) {
+            return; // ICMP port unreachable surfaces here on some systems; the next read works
         }
+        if (source == null) {
+            return;
+        }
+        buffer.flip();
+        byte[] data = new byte[buffer.remaining()];
+        buffer.get(data);
+        target.sink.accept(new InboundDatagram(data, data.length, source, target.rtcpPort, System.nanoTime()));
     }
 
     @Override
