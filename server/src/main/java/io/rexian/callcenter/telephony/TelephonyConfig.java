@@ -41,7 +41,7 @@ class TelephonyConfig {
                 sip.realm(), demo ? Set.of("127.0.0.1") : Set.of(), base.echoNumber(), base.playbackNumber(),
                 sip.authFailureLimit(), sip.authFailureWindow(), sip.authBlock(),
                 base.minRegistration(), base.maxRegistration(), sip.noAnswerTimeout(), sip.rtpTimeout(),
-                sip.digestAlgorithms());
+                sip.digestAlgorithms(), sip.sessionExpires(), sip.minSessionExpires());
     }
 
     private static String blankToNull(String s) {

@@ -1542,13 +1542,29 @@ public final class SipCalls implements SipListener, CallControl {
         applicationNumbers.add(number);
     }
 
-    @Override
-    public CallResult answer(String callId) {
+    /** Runs {@code command} on the call's executor; fails at once when there is no such call. */
+    private CallResult onCall(String callId, java.util.function.Consumer<Call> command) {
         Call call = byId.get(callId);
         if (call == null) {
             return CallResult.failure("no-such-call");
         }
-        call.executor.execute(() -> {
+        call.executor.execute(() -> command.accept(call));
+        return CallResult.success(callId);
+    }
+
+    /** Runs {@code command} on the executor of the leg's call; fails at once when there is no such leg. */
+    private CallResult onLeg(String legId, java.util.function.BiConsumer<Call, Leg> command) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        call.executor.execute(() -> command.accept(call, call.leg(legId)));
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult answer(String callId) {
+        return onCall(callId, call -> {
             Leg a = call.first();
             if (call.ended || a == null || !a.inbound || a.state != Leg.State.RINGING || a.media != null) {
                 log.debug("answer({}) ignored: not ringing at the application", callId);
@@ -1559,20 +1575,15 @@ public final class SipCalls implements SipListener, CallControl {
             }
             answerWithMedia(call, a);
         });
-        return CallResult.success(callId);
     }
 
     @Override
     public CallResult reject(String callId, String cause) {
-        Call call = byId.get(callId);
-        if (call == null) {
-            return CallResult.failure("no-such-call");
-        }
         Optional<RejectCause> known = RejectCause.of(cause);
         if (known.isEmpty()) {
-            return CallResult.failure("unknown-cause");
+            return byId.containsKey(callId) ? CallResult.failure("unknown-cause") : CallResult.failure("no-such-call");
         }
-        call.executor.execute(() -> {
+        return onCall(callId, call -> {
             Leg a = call.first();
             if (call.ended || a == null || !a.inbound || a.isAnswered() || a.isEnded()) {
                 log.debug("reject({}) ignored: not an unanswered inbound call", callId);
@@ -1582,18 +1593,12 @@ public final class SipCalls implements SipListener, CallControl {
             hangupLegs(call);
             end(call, known.get().disposition(), known.get().name());
         });
-        return CallResult.success(callId);
     }
 
     @Override
     public CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
         List<String> names = new java.util.ArrayList<>(prompts == null ? List.of() : prompts);
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
+        return onLeg(legId, (call, leg) -> {
             if (leg == null || leg.media == null || !leg.isAnswered()) {
                 emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
                 return;
@@ -1606,17 +1611,11 @@ public final class SipCalls implements SipListener, CallControl {
                 emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
             }
         });
-        return CallResult.success(legId);
     }
 
     @Override
     public CallResult conferenceRemove(String legId) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
+        return onLeg(legId, (call, leg) -> {
             if (call.ended || leg == null || leg.isEnded()) {
                 return;
             }
@@ -1641,7 +1640,6 @@ public final class SipCalls implements SipListener, CallControl {
                 end(call, Disposition.ANSWERED, "conference-empty");
             }
         });
-        return CallResult.success(legId);
     }
 
     private void forget(Call call) {
