@@ -124,6 +124,16 @@ class WorkOrderAdminEditorTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("至少需要一个终结状态。")));
 
+        // the JSON textarea of power users refuses the same definitions and reopens with the typed text
+        String typed = "{\"initialState\":\"REGISTERED\",\"states\":[{\"code\":\"REGISTERED\",\"terminal\":false}],\"transitions\":[]}";
+        mvc.perform(form("/work-orders/admin/workflow", admin).param("json", typed))
+                .andExpect(flash().attribute("error", "至少需要一个终结状态。"))
+                .andExpect(flash().attribute("workflowJsonOpen", true));
+        mvc.perform(get("/work-orders/admin").param("type", type).with(TestUsers.as(admin))
+                        .flashAttr("workflowJson", typed).flashAttr("workflowJsonOpen", true))
+                .andExpect(content().string(containsString("<details open=\"open\">")))
+                .andExpect(content().string(containsString("&quot;initialState&quot;:&quot;REGISTERED&quot;,&quot;states&quot;:[{")));
+
         assertThat(workflows.versions(type)).hasSize(1);
         assertThat(audited("wo_workflow", "create")).isEqualTo(1);
     }

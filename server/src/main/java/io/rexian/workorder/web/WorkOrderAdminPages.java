@@ -146,6 +146,7 @@ class WorkOrderAdminPages {
     String workflow(@RequestParam String type, @RequestParam String json, CurrentUser user, Locale locale,
                     RedirectAttributes flash) {
         flash.addFlashAttribute("workflowJson", json);
+        flash.addFlashAttribute("workflowJsonOpen", true);
         return run(() -> configuration.saveWorkflow(type, json, user).version(), type, locale, flash);
     }
 
@@ -153,6 +154,7 @@ class WorkOrderAdminPages {
     String fields(@RequestParam String type, @RequestParam String json, CurrentUser user, Locale locale,
                   RedirectAttributes flash) {
         flash.addFlashAttribute("fieldsJson", json);
+        flash.addFlashAttribute("fieldsJsonOpen", true);
         return run(() -> {
             configuration.saveCustomFields(type, json, user);
             return null;
