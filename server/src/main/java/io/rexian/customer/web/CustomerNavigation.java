@@ -16,17 +16,17 @@ class CustomerNavigation {
 
     @Bean
     NavigationEntry customerImportEntry() {
-        return new NavigationEntry(210, "customer.nav.import", "/customers/import", Permission.CUSTOMER_IMPORT.name());
+        return NavigationEntry.administration(210, "customer.nav.import", "/customers/import", Permission.CUSTOMER_IMPORT.name());
     }
 
     @Bean
     NavigationEntry billingImportEntry() {
-        return new NavigationEntry(220, "customer.nav.billingImport", "/customers/billing-import",
+        return NavigationEntry.administration(220, "customer.nav.billingImport", "/customers/billing-import",
                 Permission.BILLING_IMPORT.name());
     }
 
     @Bean
     NavigationEntry customerAdminEntry() {
-        return new NavigationEntry(900, "customer.nav.admin", "/customers/admin", Permission.USER_ADMIN.name());
+        return NavigationEntry.administration(900, "customer.nav.admin", "/customers/admin", Permission.USER_ADMIN.name());
     }
 }

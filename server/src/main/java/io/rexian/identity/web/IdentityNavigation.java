@@ -11,26 +11,26 @@ class IdentityNavigation {
 
     @Bean
     NavigationEntry usersNavigation() {
-        return new NavigationEntry(900, "identity.nav.users", "/admin/users", Permission.USER_ADMIN.name());
+        return NavigationEntry.administration(900, "identity.nav.users", "/admin/users", Permission.USER_ADMIN.name());
     }
 
     @Bean
     NavigationEntry rolesNavigation() {
-        return new NavigationEntry(910, "identity.nav.roles", "/admin/roles", Permission.USER_ADMIN.name());
+        return NavigationEntry.administration(910, "identity.nav.roles", "/admin/roles", Permission.USER_ADMIN.name());
     }
 
     @Bean
     NavigationEntry orgNavigation() {
-        return new NavigationEntry(920, "identity.nav.org", "/admin/org", Permission.USER_ADMIN.name());
+        return NavigationEntry.administration(920, "identity.nav.org", "/admin/org", Permission.USER_ADMIN.name());
     }
 
     @Bean
     NavigationEntry apiKeysNavigation() {
-        return new NavigationEntry(930, "identity.nav.apiKeys", "/admin/api-keys", Permission.USER_ADMIN.name());
+        return NavigationEntry.administration(930, "identity.nav.apiKeys", "/admin/api-keys", Permission.USER_ADMIN.name());
     }
 
     @Bean
     NavigationEntry auditNavigation() {
-        return new NavigationEntry(940, "identity.nav.audit", "/admin/audit", Permission.AUDIT_VIEW.name());
+        return NavigationEntry.administration(940, "identity.nav.audit", "/admin/audit", Permission.AUDIT_VIEW.name());
     }
 }
