@@ -53,7 +53,7 @@ class WorkOrderAdminPages {
 
     @Bean
     static NavigationEntry workOrderAdminNavigation() {
-        return new NavigationEntry(240, "workorder.admin.title", "/work-orders/admin", Permission.WORKORDER_CONFIGURE.name());
+        return NavigationEntry.administration(240, "workorder.admin.title", "/work-orders/admin", Permission.WORKORDER_CONFIGURE.name());
     }
 
     @GetMapping("/work-orders/admin")
