@@ -119,6 +119,12 @@ class WorkOrderAdminEditorTests {
                 // the unknown target stays selected so the admin sees what the message names
                 .andExpect(content().string(containsString("<option value=\"NOWHERE\" selected=\"selected\">NOWHERE</option>")));
 
+        // no initial state chosen, or the chosen row was removed
+        mvc.perform(form("/work-orders/admin/workflow/form", admin)
+                        .param("initialRow", "1").param("states[0].code", "REGISTERED")
+                        .param("states[2].code", "CLOSED").param("states[2].terminal", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请选择初始状态。")));
         mvc.perform(form("/work-orders/admin/workflow/form", admin)
                         .param("initialRow", "0").param("states[0].code", "REGISTERED"))
                 .andExpect(status().isBadRequest())

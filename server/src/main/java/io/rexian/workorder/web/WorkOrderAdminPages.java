@@ -82,7 +82,9 @@ class WorkOrderAdminPages {
             model.addAttribute("fieldsForm", CustomFieldsForm.of(types.require(type).customFields()));
         }
         model.addAttribute("actions", WorkflowAction.values());
-        model.addAttribute("permissions", Arrays.stream(Permission.values()).filter(p -> p.name().startsWith("WORKORDER_")).toList());
+        WorkflowForm form = (WorkflowForm) model.getAttribute("workflowForm");
+        model.addAttribute("permissions", Arrays.stream(Permission.values())
+                .filter(p -> p.name().startsWith("WORKORDER_") || form.permissionsUsed().contains(p)).toList());
         model.addAttribute("knownFields", WorkflowDefinition.KNOWN_FIELDS.stream().sorted().toList());
         model.addAttribute("kinds", CustomField.Kind.values());
         model.addAttribute("categories", types.categories());

@@ -1,6 +1,7 @@
 package io.rexian.workorder.web;
 
 import io.rexian.identity.Permission;
+import io.rexian.platform.DomainException;
 import io.rexian.workorder.WorkflowAction;
 import io.rexian.workorder.WorkflowDefinition;
 import java.util.ArrayList;
@@ -41,10 +42,17 @@ public class WorkflowForm {
         return form;
     }
 
-    /** Rows left entirely empty (added and never filled, or gaps after removals) are ignored. */
+    /**
+     * Rows left entirely empty (added and never filled, or gaps after removals) are ignored.
+     *
+     * @throws DomainException INVALID when no row with a code is marked initial (the JSON path has no such radio)
+     */
     WorkflowDefinition toDefinition() {
         String initial = initialRow != null && initialRow >= 0 && initialRow < states.size() && states.get(initialRow) != null
                 ? trim(states.get(initialRow).getCode()) : null;
+        if (initial == null) {
+            throw DomainException.invalid("workorder.admin.chooseInitial");
+        }
         List<WorkflowDefinition.State> stateList = states.stream()
                 .filter(s -> s != null && !s.isEmpty())
                 .map(s -> new WorkflowDefinition.State(trim(s.getCode()), s.isTerminal()))
@@ -109,6 +117,11 @@ public class WorkflowForm {
 
     public List<String> codesAnd(String chosen) {
         return codesAnd(chosen == null ? List.of() : List.of(chosen));
+    }
+
+    /** Permissions the transitions use, so a definition saved as JSON with another permission keeps it in the select. */
+    List<Permission> permissionsUsed() {
+        return transitions.stream().filter(t -> t != null && t.getPermission() != null).map(TransitionRow::getPermission).toList();
     }
 
     public static class StateRow {
