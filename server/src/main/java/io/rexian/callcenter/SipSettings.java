@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authBlock         how long a blocked address stays blocked
  * @param noAnswerTimeout   ringing time before an unanswered call is given up
  * @param rtpTimeout        silence after which an answered call is cleared as dead
+ * @param sessionExpires    RFC 4028 session interval proposed to phones that support timers but ask for none
+ * @param minSessionExpires our Min-SE: shorter session intervals are refused with 422 (RFC minimum 90 s)
  */
 @ConfigurationProperties("rexian.sip")
 public record SipSettings(
@@ -36,7 +38,9 @@ public record SipSettings(
         @DefaultValue("1m") Duration authFailureWindow,
         @DefaultValue("10m") Duration authBlock,
         @DefaultValue("30s") Duration noAnswerTimeout,
-        @DefaultValue("30s") Duration rtpTimeout) {
+        @DefaultValue("30s") Duration rtpTimeout,
+        @DefaultValue("30m") Duration sessionExpires,
+        @DefaultValue("90s") Duration minSessionExpires) {
 
     /** The address to bind: configured, else loopback in demo mode and every interface otherwise. */
     public String effectiveBindAddress(boolean demo) {

@@ -64,6 +64,40 @@ class TelephonyBridgeTests {
         assertThat(jdbc.sql("select count(*) from callcenter_extension").query(Long.class).single()).isEqualTo(10);
     }
 
+    @Autowired
+    io.rexian.telephony.ExtensionFeatures.Store featureStore;
+
+    @Test
+    void extensionFeaturesAreStoredAndSurviveARestart() {
+        var features = engine.features();
+        features.setDoNotDisturb("8002", true);
+        features.setForward("8003", io.rexian.telephony.ExtensionFeatures.Forward.BUSY, "8004");
+        features.setForward("8003", io.rexian.telephony.ExtensionFeatures.Forward.NO_ANSWER, "8005");
+        features.setPickupGroup("8003", "billing");
+        features.setCallWaiting("8004", false);
+        assertThat(jdbc.sql("select count(*) from callcenter_extension_feature").query(Long.class).single()).isEqualTo(3);
+
+        // What a restarted engine sees: fresh features loaded from the table.
+        var restarted = new io.rexian.telephony.ExtensionFeatures();
+        restarted.attach(featureStore);
+        assertThat(restarted.doNotDisturb("8002")).isTrue();
+        assertThat(restarted.forward("8003", io.rexian.telephony.ExtensionFeatures.Forward.BUSY)).contains("8004");
+        assertThat(restarted.forward("8003", io.rexian.telephony.ExtensionFeatures.Forward.NO_ANSWER)).contains("8005");
+        assertThat(restarted.forward("8003", io.rexian.telephony.ExtensionFeatures.Forward.ALWAYS)).isEmpty();
+        assertThat(restarted.pickupGroup("8003")).contains("billing");
+        assertThat(restarted.callWaiting("8004")).isFalse();
+        assertThat(restarted.callWaiting("8003")).isTrue();
+
+        // Clearing is stored too.
+        restarted.setDoNotDisturb("8002", false);
+        restarted.setForward("8003", io.rexian.telephony.ExtensionFeatures.Forward.BUSY, null);
+        var again = new io.rexian.telephony.ExtensionFeatures();
+        again.attach(featureStore);
+        assertThat(again.doNotDisturb("8002")).isFalse();
+        assertThat(again.forward("8003", io.rexian.telephony.ExtensionFeatures.Forward.BUSY)).isEmpty();
+        assertThat(again.pickupGroup("8003")).contains("billing");
+    }
+
     private void waitForRecord() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (jdbc.sql("select count(*) from callcenter_call_record").query(Long.class).single() > 0) {

@@ -51,4 +51,31 @@ public interface CallControl {
      * (the transferring agent) is released.
      */
     CallResult attendedTransfer(String waitingLegId, String targetLegId);
+
+    /**
+     * Calls to {@code number} (not an extension) ring at the application, e.g. an IVR: the caller
+     * hears ringing and a {@link CallEvent.Ringing} is emitted until {@link #answer} or {@link #reject}.
+     */
+    void addApplicationNumber(String number);
+
+    /** Answers an inbound call ringing at the application; reasons: {@code no-such-call}, {@code wrong-state}. */
+    CallResult answer(String callId);
+
+    /**
+     * Refuses an unanswered inbound call. Causes and what the caller gets: {@code busy} 486,
+     * {@code decline} 603, {@code not-found} 404, {@code unavailable} 480, {@code forbidden} 403,
+     * {@code congestion} 503, {@code moved} 410; anything else fails with {@code unknown-cause}.
+     */
+    CallResult reject(String callId, String cause);
+
+    /**
+     * Plays {@code prompts} (WAV paths, null for the test prompt; may be empty) to an answered leg
+     * while collecting digits; the result arrives as one {@link CallEvent.DigitsCollected}. The
+     * first-digit timeout counts from now, prompts included; digits during a prompt are kept.
+     */
+    CallResult collectDigits(String legId, java.util.List<String> prompts,
+                             io.rexian.telephony.media.DigitCollection collection);
+
+    /** Releases one party of a conference (BYE); the others stay connected to each other. */
+    CallResult conferenceRemove(String legId);
 }

@@ -21,6 +21,9 @@ public sealed interface CallEvent {
 
     record Dtmf(String callId, Instant at, String legId, char digit) implements CallEvent { }
 
+    /** A digit collection finished: {@code end} is MAX_DIGITS, TERMINATOR, FIRST_DIGIT_TIMEOUT, INTER_DIGIT_TIMEOUT or CANCELLED. */
+    record DigitsCollected(String callId, Instant at, String legId, String digits, String end) implements CallEvent { }
+
     record Bridged(String callId, Instant at, String legA, String legB) implements CallEvent { }
 
     record Unbridged(String callId, Instant at, String legA, String legB) implements CallEvent { }

@@ -6,13 +6,62 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-extension call features: do-not-disturb, call forwarding (unconditional, busy, no answer)
- * call waiting and pickup groups. Held in memory by the engine; the server sets them from its data.
- * Thread-safe; changes apply to the next call.
+ * call waiting and pickup groups. Held in memory by the engine for routing; with a {@link Store}
+ * attached every change is also written through, so features survive a restart.
+ * Thread-safe; changes apply to the next call. The store is called on the thread that makes the
+ * change (the server's), never on the SIP stack thread, which only reads the memory copy.
  */
 public final class ExtensionFeatures {
 
     /** When a forward applies. */
     public enum Forward { ALWAYS, BUSY, NO_ANSWER }
+
+    /** One extension's features as a whole, for a {@link Store}. */
+    public record Settings(boolean doNotDisturb, boolean callWaiting, Map<Forward, String> forwards, String pickupGroup) {
+
+        public Settings {
+            forwards = Map.copyOf(forwards);
+        }
+    }
+
+    /** SPI for persistence (the server keeps them in its database). */
+    public interface Store {
+
+        /** Every extension with stored features. */
+        Map<String, Settings> loadAll();
+
+        /** Replaces the extension's stored features; called after every change. */
+        void save(String extension, Settings settings);
+    }
+
+    private volatile Store store;
+
+    /** Loads what {@code store} holds (replacing what is in memory) and writes every later change to it. */
+    public void attach(Store newStore) {
+        states.clear();
+        pickupGroups.clear();
+        newStore.loadAll().forEach((extension, s) -> {
+            states.put(extension, new State(s.doNotDisturb(), s.callWaiting(), s.forwards()));
+            if (s.pickupGroup() != null) {
+                pickupGroups.put(extension, s.pickupGroup());
+            }
+        });
+        this.store = newStore;
+    }
+
+    /** The extension's features as one value (defaults when nothing was set). */
+    public Settings settings(String extension) {
+        State s = of(extension);
+        return new Settings(s.dnd(), s.callWaiting(), s.forwards(), pickupGroups.get(extension));
+    }
+
+    // Synchronized and reading the current state: whichever save runs last writes the latest features.
+    private synchronized void saved(String extension) {
+        Store target = store;
+        if (target != null) {
+            target.save(extension, settings(extension));
+        }
+    }
 
     private record State(boolean dnd, boolean callWaiting, Map<Forward, String> forwards) {
     }
@@ -27,6 +76,7 @@ public final class ExtensionFeatures {
         } else {
             pickupGroups.put(extension, group);
         }
+        saved(extension);
     }
 
     public Optional<String> pickupGroup(String extension) {
@@ -42,6 +92,7 @@ public final class ExtensionFeatures {
             State old = s == null ? of(e) : s;
             return new State(on, old.callWaiting(), old.forwards());
         });
+        saved(extension);
     }
 
     /** With call waiting off, a second call to a busy extension is treated as busy. */
@@ -50,6 +101,7 @@ public final class ExtensionFeatures {
             State old = s == null ? of(e) : s;
             return new State(old.dnd(), on, old.forwards());
         });
+        saved(extension);
     }
 
     /** Sets ({@code target} non-null) or clears a forward. */
@@ -65,6 +117,7 @@ public final class ExtensionFeatures {
             }
             return new State(old.dnd(), old.callWaiting(), Map.copyOf(forwards));
         });
+        saved(extension);
     }
 
     public boolean doNotDisturb(String extension) {

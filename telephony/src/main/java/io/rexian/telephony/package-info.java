@@ -14,7 +14,7 @@
  *       every SIP event and every {@link io.rexian.telephony.CallControl} command for that call runs
  *       there, one at a time, so a call's state (legs, dialogs, media channels) needs no locks.
  *       Event listeners are called on it too.</li>
- *   <li>REGISTER, OPTIONS and stateless answers run on plain virtual threads; timers (no-answer,
+ *   <li>REGISTER, OPTIONS and stateless answers run on plain virtual threads; timers (no-answer, session-timer refresh and expiry,
  *       carrier re-registration, cleanup) on one scheduler thread that only enqueues work.</li>
  *   <li>RTP (package {@code media}): one pacing thread and one receiver thread owned by the media
  *       engine; calls talk to it through the small {@code call.CallMedia} adapter.</li>

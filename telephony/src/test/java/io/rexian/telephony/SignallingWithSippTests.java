@@ -101,6 +101,20 @@ class SignallingWithSippTests {
     }
 
     @Test
+    void secondForkedAnswerIsAcknowledgedAndHungUp() throws Exception {
+        Sipp.Running forks = phone("8002", "callee-forked.xml");
+        Sipp.Stats caller = Sipp.run("call-auth.xml", target, Duration.ofSeconds(20),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1", "-d", "1000");
+        assertThat(caller.failed()).as(caller.log()).isZero();
+        assertThat(caller.successful()).isEqualTo(1);
+        Sipp.Stats forked = forks.await();
+        assertThat(forked.failed()).as("both 200s ACKed, ForkB hung up first, ForkA with the call: " + forked.log()).isZero();
+        assertThat(forked.successful()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).disposition()).isEqualTo(CallDetailRecord.Disposition.ANSWERED);
+    }
+
+    @Test
     void busyCalleeGivesTheCallerBusy() throws Exception {
         Sipp.Running callee = phone("8003", "callee-busy.xml");
         Sipp.Stats caller = Sipp.run("call-auth-busy.xml", target, Duration.ofSeconds(20),
@@ -295,6 +309,38 @@ class SignallingWithSippTests {
         assertThat(agent.await().successful()).isEqualTo(1);
         assertThat(supervisor.await().successful()).isEqualTo(1);
         assertThat(guest.await().successful()).isEqualTo(1);
+        waitFor(() -> records.size() == 1);
+        assertThat(records.get(0).legs()).hasSize(4);
+    }
+
+    @Test
+    void conferenceRemoveReleasesOnePartyAndKeepsTheOthersConnected() throws Exception {
+        List<CallEvent> events = new CopyOnWriteArrayList<>();
+        engine.calls().addListener(events::add);
+        Sipp.Running agent = phone("8002", "callee-answer.xml");
+        Sipp.Running guest = phone("8004", "callee-answer.xml");
+        Sipp.Running expert = phone("8003", "callee-answer.xml");
+        Sipp.Running customer = Sipp.start("call-auth-wait-bye.xml", target, Duration.ofSeconds(30),
+                "-s", "8002", "-au", "8001", "-ap", "pw-8001", "-key", "caller", "8001", "-m", "1");
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Bridged));
+        String callId = events.get(0).callId();
+        engine.calls().conference(callId, "8004");
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 2);
+        engine.calls().conference(callId, "8003");
+        waitFor(() -> events.stream().filter(e -> e instanceof CallEvent.Bridged).count() == 3);
+        String guestLeg = events.stream().filter(e -> e instanceof CallEvent.Created c && "8004".equals(c.callee()))
+                .map(e -> ((CallEvent.Created) e).legId()).findFirst().orElseThrow();
+        assertThat(engine.calls().conferenceRemove(guestLeg).ok()).isTrue();
+        Sipp.Stats released = guest.await();
+        assertThat(released.successful()).as("guest got BYE: " + released.log()).isEqualTo(1);
+        Thread.sleep(500);
+        assertThat(engine.activeCalls()).as("the others still talk").isEqualTo(1);
+        assertThat(events).noneMatch(e -> e instanceof CallEvent.Ended);
+        assertThat(customer.process().isAlive()).isTrue();
+        engine.calls().hangup(callId);
+        assertThat(customer.await().successful()).isEqualTo(1);
+        assertThat(agent.await().successful()).isEqualTo(1);
+        assertThat(expert.await().successful()).isEqualTo(1);
         waitFor(() -> records.size() == 1);
         assertThat(records.get(0).legs()).hasSize(4);
     }

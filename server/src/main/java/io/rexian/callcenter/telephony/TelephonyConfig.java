@@ -24,9 +24,11 @@ class TelephonyConfig {
 
     @Bean(destroyMethod = "close")
     TelephonyEngine telephonyEngine(SipSettings sip, PlatformSettings platform, ExtensionDirectory extensions,
-                                    CallRecordStore records, Clock clock) {
+                                    CallRecordStore records, ExtensionFeatureStore features, Clock clock) {
         EngineSettings settings = engineSettings(sip, platform.demo());
         TelephonyEngine engine = TelephonyEngine.start(settings, extensions, records, clock);
+        // Features saved before the restart apply to the first call; later changes are written through.
+        engine.features().attach(features);
         log.info("SIP on {}:{} (UDP and TCP){}", settings.bindAddress(), settings.port(),
                 platform.demo() ? ", test services *43/*44 open to 127.0.0.1" : "");
         return engine;
@@ -39,7 +41,7 @@ class TelephonyConfig {
                 sip.realm(), demo ? Set.of("127.0.0.1") : Set.of(), base.echoNumber(), base.playbackNumber(),
                 sip.authFailureLimit(), sip.authFailureWindow(), sip.authBlock(),
                 base.minRegistration(), base.maxRegistration(), sip.noAnswerTimeout(), sip.rtpTimeout(),
-                sip.digestAlgorithms());
+                sip.digestAlgorithms(), sip.sessionExpires(), sip.minSessionExpires());
     }
 
     private static String blankToNull(String s) {

@@ -77,6 +77,7 @@ public final class EngineMedia implements CallMedia {
         private MediaSession session;
         private volatile Consumer<Character> digits = d -> { };
         private volatile Runnable dead = () -> { };
+        private volatile java.util.function.BiConsumer<String, String> collected = (d, e) -> { };
         private Bridge bridge;
         private Conference conference;
 
@@ -84,6 +85,7 @@ public final class EngineMedia implements CallMedia {
             switch (event) {
                 case MediaEvent.DigitReceived d -> digits.accept(d.digit());
                 case MediaEvent.RtpTimeout t -> dead.run();
+                case MediaEvent.DigitsCollected c -> collected.accept(c.digits(), c.end().name());
                 default -> { }
             }
         }
@@ -117,6 +119,25 @@ public final class EngineMedia implements CallMedia {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+        }
+
+        @Override
+        public void collectDigits(List<String> prompts, io.rexian.telephony.media.DigitCollection collection,
+                                  java.util.function.BiConsumer<String, String> done) {
+            List<Prompt> loaded = new java.util.ArrayList<>();
+            for (String name : prompts) {
+                try {
+                    loaded.add(name == null ? testPrompt : engine.prompts().get(Path.of(name)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            collected = done;
+            // Collection starts with the prompts so a caller who knows the menu can key ahead (barge-in).
+            session.collectDigits(collection);
+            if (!loaded.isEmpty()) {
+                session.play(loaded, false);
             }
         }
 

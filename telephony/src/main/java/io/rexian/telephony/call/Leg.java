@@ -40,6 +40,9 @@ final class Leg {
     String parkedSlot;
     /** How this leg joins once answered: null (bridge with the first leg), "CONFERENCE" or a supervisor mode. */
     String joinAs;
+    /** RFC 4028 session timer agreed for this (inbound) dialog, if any, and its pending refresh or expiry. */
+    SessionTimer session;
+    java.util.concurrent.ScheduledFuture<?> sessionTask;
 
     Leg(String id, String sipCallId, boolean inbound, String party, Instant startedAt) {
         this.id = id;

@@ -39,6 +39,13 @@ public interface MediaChannel extends AutoCloseable {
 
     void onDigit(Consumer<Character> listener);
 
+    /**
+     * Plays {@code prompts} in order while collecting digits; {@code done} gets the digits and how the
+     * collection ended (a {@code MediaEvent.CollectionEnd} name), once, on a media thread.
+     */
+    void collectDigits(java.util.List<String> prompts, io.rexian.telephony.media.DigitCollection collection,
+                       java.util.function.BiConsumer<String, String> done);
+
     /** Records both parties of this leg to a WAV file ({@code stereo}: caller left, what it hears right). */
     void record(java.nio.file.Path file, boolean stereo) throws java.io.IOException;
 

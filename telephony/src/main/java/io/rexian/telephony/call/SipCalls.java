@@ -75,10 +75,10 @@ import org.slf4j.LoggerFactory;
 public final class SipCalls implements SipListener, CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER, UPDATE";
     private static final java.util.Set<String> KNOWN_UNSUPPORTED =
             java.util.Set.of("SUBSCRIBE", "MESSAGE", "PRACK", "PUBLISH");
-    private static final java.util.Set<String> SUPPORTED_EXTENSIONS = java.util.Set.of();
+    private static final java.util.Set<String> SUPPORTED_EXTENSIONS = java.util.Set.of("timer");
 
     private final EngineSettings settings;
     private final Registrations registrations;
@@ -99,6 +99,8 @@ public final class SipCalls implements SipListener, CallControl {
     private final Map<String, Call> ringingByExtension = new ConcurrentHashMap<>();
     /** Parked calls by slot number (701..720). */
     private final Map<String, Call> parked = new ConcurrentHashMap<>();
+    /** Numbers whose calls ring at the application (IVR) until it answers or rejects them. */
+    private final java.util.Set<String> applicationNumbers = ConcurrentHashMap.newKeySet();
     private volatile CarrierRegistrations carriers;
     private final AtomicLong ids = new AtomicLong();
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36);
@@ -283,7 +285,9 @@ public final class SipCalls implements SipListener, CallControl {
         Request request = event.getClientTransaction().getRequest();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         Call call = bySipCallId.get(callId);
-        if (call != null && request.getMethod().equals(Request.INVITE)) {
+        if (call != null && request.getMethod().equals(Request.UPDATE)) {
+            call.executor.execute(() -> sessionLost(call, "session-refresh-timeout"));
+        } else if (call != null && request.getMethod().equals(Request.INVITE)) {
             call.executor.execute(() -> {
                 Leg leg = call.bySipCallId(callId);
                 if (leg != null && !leg.isAnswered()) {
@@ -339,13 +343,24 @@ public final class SipCalls implements SipListener, CallControl {
         } catch (Exception e) {
             log.debug("cannot send 100", e);
         }
+        try {
+            a.session = SessionTimer.negotiate(request, settings.sessionExpires(), settings.minSessionExpires()).orElse(null);
+        } catch (SessionTimer.TooSmall e) {
+            a.state = Leg.State.ENDED;
+            respondIntervalTooBrief(tx, request);
+            forget(call);
+            return;
+        }
         Trunk carrier = trunks.stream().filter(t -> t.isSource(sourceHost, sourcePort)).findFirst().orElse(null);
         if (carrier != null) {
             // From a carrier: only its DIDs are reachable, each mapped to an extension.
             String extension = carrier.dids().get(target);
             call.direction = CallDetailRecord.Direction.INBOUND;
             emit(new CallEvent.Created(call.id, clock.instant(), a.id, caller, target));
-            if (extension == null) {
+            if (extension != null && applicationNumbers.contains(extension)) {
+                call.callee = extension;
+                ringAtApplication(call, a);
+            } else if (extension == null) {
                 a.state = Leg.State.ENDED;
                 respondInvite(a, Response.NOT_FOUND);
                 end(call, Disposition.FAILED, "unknown-did");
@@ -355,8 +370,9 @@ public final class SipCalls implements SipListener, CallControl {
             }
             return;
         }
+        boolean application = applicationNumbers.contains(target);
         boolean service = target.equals(settings.echoNumber()) || target.equals(settings.playbackNumber());
-        if (!(service && settings.trustedServiceSources().contains(sourceHost))) {
+        if (!((service || application) && settings.trustedServiceSources().contains(sourceHost))) {
             String extension = auth.authenticate(request, tx, sourceHost, true);
             if (extension == null) {
                 forget(call);
@@ -377,7 +393,9 @@ public final class SipCalls implements SipListener, CallControl {
             retrieve(call, a, target);
             return;
         }
-        if (service) {
+        if (application) {
+            ringAtApplication(call, a);
+        } else if (service) {
             call.direction = CallDetailRecord.Direction.SERVICE;
             answerWithService(call, a, target.equals(settings.echoNumber()));
         } else if (registrations.isRegistered(target) || features.forward(target, ExtensionFeatures.Forward.ALWAYS).isPresent()) {
@@ -458,6 +476,18 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     private void answerWithService(Call call, Leg a, boolean echo) {
+        if (!answerWithMedia(call, a)) {
+            return;
+        }
+        if (echo) {
+            a.media.echo();
+        } else {
+            a.media.play(null, true);
+        }
+    }
+
+    /** Answers the inbound leg with our own media (services, the application); false when the call ended instead. */
+    private boolean answerWithMedia(Call call, Leg a) {
         a.media = openMedia(call, a);
         String body = bodyOf(a.invite);
         String sdp;
@@ -468,17 +498,29 @@ public final class SipCalls implements SipListener, CallControl {
             a.endedAt = clock.instant();
             respondInvite(a, Response.NOT_ACCEPTABLE_HERE);
             end(call, Disposition.FAILED, "no-common-codec");
-            return;
+            return false;
         }
         if (!answerInbound(call, a, sdp)) {
-            return;
+            return false;
         }
         listenForDigits(call, a);
-        if (echo) {
-            a.media.echo();
-        } else {
-            a.media.play(null, true);
-        }
+        return true;
+    }
+
+    /**
+     * The caller hears ringing while the application decides: {@link #answer} or {@link #reject}.
+     * Unanswered after the no-answer timeout, the caller gets 480.
+     */
+    private void ringAtApplication(Call call, Leg a) {
+        respondInvite(a, Response.RINGING);
+        a.state = Leg.State.RINGING;
+        emit(new CallEvent.Ringing(call.id, clock.instant(), a.id));
+        call.noAnswer = timers.schedule(() -> call.executor.execute(() -> {
+            if (!call.ended && a.state == Leg.State.RINGING) {
+                failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
+                end(call, Disposition.NO_ANSWER, "no-answer");
+            }
+        }), settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private boolean answerInbound(Call call, Leg a, String sdp) {
@@ -487,9 +529,11 @@ public final class SipCalls implements SipListener, CallControl {
             tag(ok, a.localTag);
             ok.addHeader(contact());
             ok.setContent(sdp, sdpType());
+            addSessionTimer(ok, a.session);
             a.inviteServer.sendResponse(ok);
             a.dialog = a.inviteServer.getDialog();
             a.state = Leg.State.ANSWERED;
+            armSession(call, a);
             a.answeredAt = clock.instant();
             if (call.answeredAt == null) {
                 call.answeredAt = a.answeredAt;
@@ -601,6 +645,10 @@ public final class SipCalls implements SipListener, CallControl {
     private void onResponse(Call call, ResponseEvent event) {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (cseq.getMethod().equals(Request.UPDATE)) {
+            onRefreshAnswered(call, response);
+            return;
+        }
         if (!cseq.getMethod().equals(Request.INVITE)) {
             return;
         }
@@ -767,12 +815,17 @@ public final class SipCalls implements SipListener, CallControl {
             return;
         }
         String offer = bodyOf(request);
+        if (!renegotiateSession(call, leg, request, tx)) {
+            return;
+        }
         try {
             String sdp = offer.isEmpty() ? leg.media.offer() : leg.media.answer(offer);
             Response ok = sip.messages().createResponse(Response.OK, request);
             ok.addHeader(contact());
             ok.setContent(sdp, sdpType());
+            addSessionTimer(ok, leg.session);
             tx.sendResponse(ok);
+            armSession(call, leg);
         } catch (IllegalArgumentException e) {
             respond(tx, request, Response.NOT_ACCEPTABLE_HERE);
             return;
@@ -835,6 +888,7 @@ public final class SipCalls implements SipListener, CallControl {
                 }
             }
             case Request.REFER -> onRefer(call, leg, request, tx);
+            case Request.UPDATE -> onUpdate(call, leg, request, tx);
             default -> respond(tx, request, Response.OK);
         }
     }
@@ -1083,6 +1137,9 @@ public final class SipCalls implements SipListener, CallControl {
         Instant now = clock.instant();
         for (Leg leg : call.legs) {
             releaseBusy(leg);
+            if (leg.sessionTask != null) {
+                leg.sessionTask.cancel(false);
+            }
             if (leg.media != null) {
                 leg.media.close();
             }
@@ -1357,6 +1414,232 @@ public final class SipCalls implements SipListener, CallControl {
         waiting.media.stopPlaying();
         waiting.media.bridge(retriever.media);
         emit(new CallEvent.Bridged(call.id, clock.instant(), waiting.id, retriever.id));
+    }
+
+    // ---------------------------------------------------------------- session timers (RFC 4028), call executor
+
+    /** (Re)starts the leg's session timer after a 2xx that carried it: our refresh, or the peer's deadline. */
+    private void armSession(Call call, Leg leg) {
+        if (leg.sessionTask != null) {
+            leg.sessionTask.cancel(false);
+            leg.sessionTask = null;
+        }
+        SessionTimer timer = leg.session;
+        if (timer == null || call.ended) {
+            return;
+        }
+        Runnable task = timer.weRefresh() ? () -> refreshSession(call, leg) : () -> sessionLost(call, "session-expired");
+        long delay = (timer.weRefresh() ? timer.refreshAfter() : timer.expiresAfter()).toMillis();
+        leg.sessionTask = timers.schedule(() -> call.executor.execute(task), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** We are the refresher: an UPDATE without body keeps the session (and the peer's timer) alive. */
+    private void refreshSession(Call call, Leg leg) {
+        if (call.ended || leg.isEnded() || leg.dialog == null) {
+            return;
+        }
+        try {
+            Request update = leg.dialog.createRequest(Request.UPDATE);
+            update.addHeader(sip.headers().createHeader("Session-Expires", leg.session.headerValue()));
+            update.addHeader(sip.headers().createSupportedHeader("timer"));
+            update.addHeader(contact());
+            leg.dialog.sendRequest(sip.provider().getNewClientTransaction(update));
+        } catch (Exception e) {
+            log.info("cannot refresh session of {}", leg.id, e);
+            sessionLost(call, "session-refresh-failed");
+        }
+    }
+
+    private void onRefreshAnswered(Call call, Response response) {
+        String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Leg leg = call.bySipCallId(sipCallId);
+        int status = response.getStatusCode();
+        if (leg == null || leg.session == null || status < 200) {
+            return;
+        }
+        if (status < 300) {
+            armSession(call, leg);
+        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            // RFC 4028 section 10: the session is gone on the far side.
+            sessionLost(call, "session-refresh-failed");
+        } else {
+            // Any other refusal (e.g. 491, 405) still proves the peer alive: try again at the next half interval.
+            armSession(call, leg);
+        }
+    }
+
+    /** The session expired or could not be refreshed: BYE to everyone, as RFC 4028 section 10 asks. */
+    private void sessionLost(Call call, String cause) {
+        if (call.ended) {
+            return;
+        }
+        log.info("clearing call {}: {}", call.id, cause);
+        hangupLegs(call);
+        end(call, Disposition.ANSWERED, cause);
+    }
+
+    /** A peer's session refresh by UPDATE: answered with the interval agreed, timer restarted. */
+    private void onUpdate(Call call, Leg leg, Request request, ServerTransaction tx) {
+        if (leg == null || leg.isEnded()) {
+            respond(tx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (!renegotiateSession(call, leg, request, tx)) {
+            return;
+        }
+        try {
+            Response ok = sip.messages().createResponse(Response.OK, request);
+            ok.addHeader(contact());
+            addSessionTimer(ok, leg.session);
+            tx.sendResponse(ok);
+            armSession(call, leg);
+        } catch (Exception e) {
+            log.debug("cannot answer UPDATE", e);
+        }
+    }
+
+    /** Takes a refresh request's Session-Expires; false when it was refused with 422. */
+    private boolean renegotiateSession(Call call, Leg leg, Request request, ServerTransaction tx) {
+        if (leg.session == null && request.getHeader("Session-Expires") == null) {
+            return true;
+        }
+        try {
+            SessionTimer asked = SessionTimer.negotiate(request, settings.sessionExpires(), settings.minSessionExpires())
+                    .orElse(null);
+            leg.session = asked != null ? asked : leg.session;
+            return true;
+        } catch (SessionTimer.TooSmall e) {
+            respondIntervalTooBrief(tx, request);
+            return false;
+        }
+    }
+
+    private void addSessionTimer(Response response, SessionTimer timer) throws java.text.ParseException {
+        if (timer != null) {
+            response.addHeader(sip.headers().createHeader("Session-Expires", timer.headerValue()));
+            if (!timer.weRefresh()) {
+                // The caller refreshes: it must know it has to (RFC 4028 section 9).
+                response.addHeader(sip.headers().createRequireHeader("timer"));
+            }
+        }
+    }
+
+    private void respondIntervalTooBrief(ServerTransaction tx, Request request) {
+        try {
+            Response r = sip.messages().createResponse(422, request);
+            tag(r);
+            r.addHeader(sip.headers().createHeader("Min-SE", Long.toString(settings.minSessionExpires().toSeconds())));
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.debug("cannot send 422", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- application calls
+
+    @Override
+    public void addApplicationNumber(String number) {
+        applicationNumbers.add(number);
+    }
+
+    /** Runs {@code command} on the call's executor; fails at once when there is no such call. */
+    private CallResult onCall(String callId, java.util.function.Consumer<Call> command) {
+        Call call = byId.get(callId);
+        if (call == null) {
+            return CallResult.failure("no-such-call");
+        }
+        call.executor.execute(() -> command.accept(call));
+        return CallResult.success(callId);
+    }
+
+    /** Runs {@code command} on the executor of the leg's call; fails at once when there is no such leg. */
+    private CallResult onLeg(String legId, java.util.function.BiConsumer<Call, Leg> command) {
+        Call call = byLegId.get(legId);
+        if (call == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        call.executor.execute(() -> command.accept(call, call.leg(legId)));
+        return CallResult.success(legId);
+    }
+
+    @Override
+    public CallResult answer(String callId) {
+        return onCall(callId, call -> {
+            Leg a = call.first();
+            if (call.ended || a == null || !a.inbound || a.state != Leg.State.RINGING || a.media != null) {
+                log.debug("answer({}) ignored: not ringing at the application", callId);
+                return;
+            }
+            if (call.noAnswer != null) {
+                call.noAnswer.cancel(false);
+            }
+            answerWithMedia(call, a);
+        });
+    }
+
+    @Override
+    public CallResult reject(String callId, String cause) {
+        Optional<RejectCause> known = RejectCause.of(cause);
+        if (known.isEmpty()) {
+            return byId.containsKey(callId) ? CallResult.failure("unknown-cause") : CallResult.failure("no-such-call");
+        }
+        return onCall(callId, call -> {
+            Leg a = call.first();
+            if (call.ended || a == null || !a.inbound || a.isAnswered() || a.isEnded()) {
+                log.debug("reject({}) ignored: not an unanswered inbound call", callId);
+                return;
+            }
+            failInbound(call, known.get().status());
+            hangupLegs(call);
+            end(call, known.get().disposition(), known.get().name());
+        });
+    }
+
+    @Override
+    public CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
+        List<String> names = new java.util.ArrayList<>(prompts == null ? List.of() : prompts);
+        return onLeg(legId, (call, leg) -> {
+            if (leg == null || leg.media == null || !leg.isAnswered()) {
+                emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
+                return;
+            }
+            try {
+                leg.media.collectDigits(names, collection, (digits, how) -> call.executor.execute(
+                        () -> emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, digits, how))));
+            } catch (RuntimeException e) {
+                log.info("cannot collect digits on {}", legId, e);
+                emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
+            }
+        });
+    }
+
+    @Override
+    public CallResult conferenceRemove(String legId) {
+        return onLeg(legId, (call, leg) -> {
+            if (call.ended || leg == null || leg.isEnded()) {
+                return;
+            }
+            if (leg.isAnswered()) {
+                bye(leg);
+            } else if (leg.inbound) {
+                respondInvite(leg, Response.REQUEST_TERMINATED);
+            } else {
+                cancel(leg);
+            }
+            leg.state = Leg.State.ENDED;
+            leg.endedAt = clock.instant();
+            releaseBusy(leg);
+            if (leg.media != null) {
+                leg.media.close();
+            }
+            long left = call.legs.stream().filter(Leg::isAnswered).count();
+            emit(new CallEvent.Unbridged(call.id, clock.instant(), legId, null));
+            if (left < 2) {
+                // One party alone is no conference: clear the call as a hangup would.
+                hangupLegs(call);
+                end(call, Disposition.ANSWERED, "conference-empty");
+            }
+        });
     }
 
     private void forget(Call call) {

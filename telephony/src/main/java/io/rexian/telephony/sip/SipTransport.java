@@ -65,6 +65,11 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
+        // Without it the stack drops a 2xx from a second fork; with it each fork's 2xx arrives with its own
+        // dialog, so the calls can ACK and BYE it (RFC 3261 13.2.2.4). 32 s covers 64*T1. Limit of
+        // jain-sip-ri 1.3.0-91: a fork whose 2xx comes without any 1xx before it is still dropped (its early
+        // dialog is missing once the INVITE transaction ended); that fork clears itself with BYE after 64*T1.
+        p.setProperty("gov.nist.javax.sip.MAX_FORK_TIME_SECONDS", "32");
         // Slow or silent TCP peers must not pin connections forever.
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
         p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", "0");
