@@ -3,16 +3,23 @@ package io.rexian.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rexian.identity.CurrentUser;
+import io.rexian.identity.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -27,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * In demo mode: agent1 registers a repair and transfers it to 城东维修班; its lead repair1, on a
- * 375x812 phone window, accepts it, reports that he is on site and replies.
+ * 375x812 phone window, accepts it, reports that he is on site and replies. The administrator
+ * edits a workflow with the form editor's row buttons.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rexian.demo=true", "rexian.identity.initial-admin-password=", "rexian.workorder.scan-interval=1000h"})
@@ -40,6 +48,7 @@ class WorkOrderBrowserTests {
 
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
+    @Autowired Workflows workflows;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -120,6 +129,49 @@ class WorkOrderBrowserTests {
         assertThat(jdbc.sql("select count(*) from work_order where description like '%请尽快处理'").query(Integer.class).single())
                 .isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from wo_category where name = '管道爆裂'").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    /** The workflow editor's add/remove row buttons on a laptop window; the type is made for this test. */
+    void administratorAddsAStateAndATransitionWithTheRowButtons() throws Exception {
+        String type = TestUsers.unique("BROWSER").toUpperCase();
+        CurrentUser setup = TestUsers.from(context).withRoles(TestUsers.unique("admin"), null, "ADMIN");
+        jdbc.sql("insert into wo_type (code, name_zh, name_en) values (?, '浏览器测试', 'Browser test')").param(type).update();
+        workflows.save(type, DefaultWorkflows.direct(), setup);
+
+        String base = "http://127.0.0.1:" + port;
+        signIn(base, "admin");
+        browser.get(base + "/work-orders/admin?type=" + type);
+
+        browser.findElement(By.cssSelector("[data-add-row='wf-states']")).click();
+        List<WebElement> codes = browser.findElements(By.cssSelector("#wf-states input.wf-code"));
+        assertThat(codes).hasSize(3);
+        codes.get(2).sendKeys("REVIEWED", Keys.TAB);
+
+        browser.findElement(By.cssSelector("[data-add-row='wf-transitions']")).click();
+        browser.findElement(By.cssSelector("[data-add-row='wf-transitions']")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#wf-transitions tbody tr"));
+        assertThat(rows).hasSize(4);
+        rows.get(3).findElement(By.cssSelector("[data-remove-row]")).click();
+        assertThat(browser.findElements(By.cssSelector("#wf-transitions tbody tr"))).hasSize(3);
+
+        WebElement added = rows.get(2);
+        new Select(added.findElement(By.name("transitions[2].action"))).selectByValue("TRANSFER");
+        // the new state's code is offered in the from/to selects without reloading
+        new Select(added.findElement(By.name("transitions[2].from"))).selectByValue("REGISTERED");
+        new Select(added.findElement(By.name("transitions[2].to"))).selectByValue("REVIEWED");
+        new Select(added.findElement(By.name("transitions[2].permission"))).selectByValue("WORKORDER_TRANSFER");
+        added.findElement(By.cssSelector("input[name='transitions[2].required'][value='team']")).click();
+        Files.write(Path.of("target", "workorder-admin-editor.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.cssSelector("#workflow form.wf-editor button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "已保存 2"));
+        WorkflowDefinition saved = workflows.definition(workflows.current(type).id());
+        assertThat(saved.states()).extracting(WorkflowDefinition.State::code).containsExactly("REGISTERED", "CLOSED", "REVIEWED");
+        assertThat(saved.transition(WorkflowAction.TRANSFER, "REGISTERED")).get()
+                .extracting(WorkflowDefinition.Transition::to, WorkflowDefinition.Transition::required)
+                .containsExactly("REVIEWED", List.of("team"));
+        assertThat(saved.transitions()).hasSize(3);
     }
 
     private void signIn(String base, String username) {
