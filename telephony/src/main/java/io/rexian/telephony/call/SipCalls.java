@@ -1085,20 +1085,25 @@ public final class SipCalls implements SipListener, CallControl {
         }
     }
 
+    /** Ends one leg the way its state needs: BYE when answered, 487 when it rang us, CANCEL when we rang it. */
+    private void release(Leg leg) {
+        if (leg.isAnswered()) {
+            bye(leg);
+        } else if (leg.inbound) {
+            respondInvite(leg, Response.REQUEST_TERMINATED);
+        } else {
+            cancel(leg);
+        }
+        leg.state = Leg.State.ENDED;
+        leg.endedAt = clock.instant();
+    }
+
     private void hangupLegs(Call call) {
         for (Leg leg : call.legs) {
             if (leg.isEnded()) {
                 continue;
             }
-            if (leg.isAnswered()) {
-                bye(leg);
-            } else if (leg.inbound) {
-                respondInvite(leg, Response.REQUEST_TERMINATED);
-            } else {
-                cancel(leg);
-            }
-            leg.state = Leg.State.ENDED;
-            leg.endedAt = clock.instant();
+            release(leg);
         }
     }
 
@@ -1619,15 +1624,7 @@ public final class SipCalls implements SipListener, CallControl {
             if (call.ended || leg == null || leg.isEnded()) {
                 return;
             }
-            if (leg.isAnswered()) {
-                bye(leg);
-            } else if (leg.inbound) {
-                respondInvite(leg, Response.REQUEST_TERMINATED);
-            } else {
-                cancel(leg);
-            }
-            leg.state = Leg.State.ENDED;
-            leg.endedAt = clock.instant();
+            release(leg);
             releaseBusy(leg);
             if (leg.media != null) {
                 leg.media.close();
