@@ -2,6 +2,7 @@ package io.rexian.callcenter;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rtpTimeout        silence after which an answered call is cleared as dead
  * @param sessionExpires    RFC 4028 session interval proposed to phones that support timers but ask for none
  * @param minSessionExpires our Min-SE: shorter session intervals are refused with 422 (RFC minimum 90 s)
+ * @param trunks            carrier trunks (none by default)
  */
 @ConfigurationProperties("rexian.sip")
 public record SipSettings(
@@ -40,7 +42,33 @@ public record SipSettings(
         @DefaultValue("30s") Duration noAnswerTimeout,
         @DefaultValue("30s") Duration rtpTimeout,
         @DefaultValue("30m") Duration sessionExpires,
-        @DefaultValue("90s") Duration minSessionExpires) {
+        @DefaultValue("90s") Duration minSessionExpires,
+        List<TrunkSettings> trunks) {
+
+    public SipSettings {
+        trunks = trunks == null ? List.of() : List.copyOf(trunks);
+    }
+
+    /**
+     * A carrier trunk ({@code rexian.sip.trunks[0].*}).
+     *
+     * @param name           shown in logs and call records
+     * @param host           the carrier's SIP address; INVITEs from it are trusted as this trunk
+     * @param port           the carrier's SIP port, 0 for any source port (5060 when calling out)
+     * @param dids           called number (DID) → extension or service number it rings
+     * @param outboundPrefix authenticated extensions dialling this prefix go out here, prefix removed
+     * @param username       account at the carrier, for its digest challenges and registration
+     * @param password       password at the carrier
+     * @param register       register {@code username} at the carrier
+     */
+    public record TrunkSettings(String name, String host, @DefaultValue("0") int port, Map<String, String> dids,
+                                String outboundPrefix, String username, String password,
+                                @DefaultValue("false") boolean register) {
+
+        public TrunkSettings {
+            dids = dids == null ? Map.of() : Map.copyOf(dids);
+        }
+    }
 
     /** The address to bind: configured, else loopback in demo mode and every interface otherwise. */
     public String effectiveBindAddress(boolean demo) {

@@ -4,7 +4,9 @@ import io.rexian.callcenter.SipSettings;
 import io.rexian.platform.PlatformSettings;
 import io.rexian.telephony.EngineSettings;
 import io.rexian.telephony.TelephonyEngine;
+import io.rexian.telephony.Trunk;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ class TelephonyConfig {
         TelephonyEngine engine = TelephonyEngine.start(settings, extensions, records, clock);
         // Features saved before the restart apply to the first call; later changes are written through.
         engine.features().attach(features);
+        trunks(sip).forEach(engine::addTrunk);
         log.info("SIP on {}:{} (UDP and TCP){}", settings.bindAddress(), settings.port(),
                 platform.demo() ? ", test services *43/*44 open to 127.0.0.1" : "");
         return engine;
@@ -42,6 +45,15 @@ class TelephonyConfig {
                 sip.authFailureLimit(), sip.authFailureWindow(), sip.authBlock(),
                 base.minRegistration(), base.maxRegistration(), sip.noAnswerTimeout(), sip.rtpTimeout(),
                 sip.digestAlgorithms(), sip.sessionExpires(), sip.minSessionExpires());
+    }
+
+    /** The configured carrier trunks as the engine takes them; a trunk without a host is refused at start. */
+    static List<Trunk> trunks(SipSettings sip) {
+        return sip.trunks().stream()
+                .map(t -> new Trunk(t.name() == null ? t.host() : t.name(), t.host(), t.port(), t.dids(),
+                        blankToNull(t.outboundPrefix()), blankToNull(t.username()), blankToNull(t.password()),
+                        t.register()))
+                .toList();
     }
 
     private static String blankToNull(String s) {
