@@ -61,12 +61,7 @@ class ApiKeysController {
     @PostMapping("/{id}/revoke")
     String revoke(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         user.require(Permission.USER_ADMIN);
-        try {
-            keys.revoke(id);
-            redirect.addFlashAttribute("message", errors.of("common.saved"));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", errors.of(e));
-        }
+        errors.flashOutcome(redirect, () -> keys.revoke(id));
         return "redirect:/admin/api-keys";
     }
 }

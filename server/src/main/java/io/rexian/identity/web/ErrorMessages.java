@@ -4,6 +4,7 @@ import io.rexian.platform.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Turns a refused action into the sentence a page shows in the user's language. */
 @Component
@@ -21,5 +22,18 @@ public class ErrorMessages {
 
     public String of(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * Runs a page action and flashes its outcome for the page redirected to: 「已保存。」 when it
+     * succeeds, the refusal in the user's language when a business rule stops it.
+     */
+    public void flashOutcome(RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", of("common.saved"));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", of(e));
+        }
     }
 }

@@ -99,7 +99,7 @@ class OrgController {
                   @RequestParam(required = false) Long responsibleUserId,
                   @RequestParam(defaultValue = "") String districts, RedirectAttributes redirect) {
         user.require(Permission.USER_ADMIN);
-        try {
+        errors.flashOutcome(redirect, () -> {
             OrgUnit unit = org.load(id);
             if (!unit.name().equals(name.trim())) {
                 org.rename(id, name);
@@ -110,10 +110,7 @@ class OrgController {
             if (unit.isTeam()) {
                 org.configureTeam(id, kind, responsibleUserId, Arrays.asList(districts.split("[\\n,，、;；]+")));
             }
-            redirect.addFlashAttribute("message", errors.of("common.saved"));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", errors.of(e));
-        }
+        });
         return "redirect:/admin/org/" + id;
     }
 

@@ -76,24 +76,15 @@ class RolesController {
     @PostMapping("/new")
     String create(CurrentUser user, @RequestParam String code, @RequestParam String name, RedirectAttributes redirect) {
         user.require(Permission.USER_ADMIN);
-        try {
-            roles.create(code.trim().toUpperCase(java.util.Locale.ROOT), name, EnumSet.noneOf(Permission.class));
-            redirect.addFlashAttribute("message", errors.of("common.saved"));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", errors.of(e));
-        }
+        errors.flashOutcome(redirect, () ->
+                roles.create(code.trim().toUpperCase(java.util.Locale.ROOT), name, EnumSet.noneOf(Permission.class)));
         return "redirect:/admin/roles";
     }
 
     @PostMapping("/{id}/delete")
     String delete(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         user.require(Permission.USER_ADMIN);
-        try {
-            roles.delete(id);
-            redirect.addFlashAttribute("message", errors.of("common.saved"));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", errors.of(e));
-        }
+        errors.flashOutcome(redirect, () -> roles.delete(id));
         return "redirect:/admin/roles";
     }
 }
