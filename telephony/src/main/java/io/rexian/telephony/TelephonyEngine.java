@@ -76,7 +76,7 @@ public final class TelephonyEngine implements AutoCloseable {
         SipCalls calls = new SipCalls(settings, registrations, features, media, records, clock, workers, timers);
         SipTransport sip;
         try {
-            sip = SipTransport.start(settings.bindAddress(), settings.mediaAddress(), settings.port(), calls);
+            sip = SipTransport.start(settings.bindAddress(), settings.mediaAddress(), settings.port(), calls, clock);
         } catch (RuntimeException e) {
             workers.shutdownNow();
             timers.shutdownNow();

@@ -271,7 +271,8 @@ public final class SipCalls implements SipListener, CallControl {
         } else if (((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod().equals(Request.REGISTER)) {
             workers.execute(() -> carriers.onResponse(event));
         } else if (isInviteSuccess(response) && event.getDialog() != null) {
-            // A 2xx for a call we already cleared (late or forked answer): ACK and hang it up.
+            // A 2xx for a call we already cleared (it crossed our CANCEL or BYE): ACK and hang it up.
+            // Second forks' answers never get here: sip.ForkedAnswers clears them in front of the stack.
             Dialog dialog = event.getDialog();
             workers.execute(() -> ackAndBye(dialog, response));
         }
@@ -711,7 +712,8 @@ public final class SipCalls implements SipListener, CallControl {
             return;
         }
         if (b.isAnswered() || b.isEnded() || call.ended) {
-            // A second answer from a forked INVITE, or an answer after we gave up: ACK, then BYE.
+            // An answer after we gave up (it crossed our CANCEL): ACK, then BYE. Second forks' answers
+            // are cleared before they reach us (sip.ForkedAnswers).
             if (dialog != null) {
                 ackAndBye(dialog, response);
             }

@@ -1,7 +1,9 @@
 package io.rexian.telephony.sip;
 
 import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.Properties;
 import javax.sip.Dialog;
 import java.util.TooManyListenersException;
@@ -18,7 +20,8 @@ import javax.sip.message.MessageFactory;
 /**
  * The one place that knows the SIP stack implementation (NIST JAIN-SIP RI): starts it on
  * UDP and TCP of one address/port and hands out the JAIN-SIP (JSR 32) factories. Replacing
- * the stack means replacing this class and {@link StackLog}.
+ * the stack means replacing this class, {@link StackLog} and {@link ForkedAnswers} (which
+ * answers second forks' 2xx in front of the stack).
  *
  * <p>Threading: the stack runs with one message-processing thread and a non-reentrant
  * listener, so the listener sees requests one at a time; the listener must hand real work
@@ -46,7 +49,7 @@ public final class SipTransport implements AutoCloseable {
     }
 
     /** Binds UDP and TCP on {@code address:port} (announcing {@code advertisedHost} in Via/Contact) and starts delivering messages to {@code listener}. */
-    public static SipTransport start(String address, String advertisedHost, int port, SipListener listener) {
+    public static SipTransport start(String address, String advertisedHost, int port, SipListener listener, Clock clock) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
@@ -65,10 +68,8 @@ public final class SipTransport implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.PASS_INVITE_NON_2XX_ACK_TO_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
-        // Without it the stack drops a 2xx from a second fork; with it each fork's 2xx arrives with its own
-        // dialog, so the calls can ACK and BYE it (RFC 3261 13.2.2.4). 32 s covers 64*T1. Limit of
-        // jain-sip-ri 1.3.0-91: a fork whose 2xx comes without any 1xx before it is still dropped (its early
-        // dialog is missing once the INVITE transaction ended); that fork clears itself with BYE after 64*T1.
+        // Forks that rang get early dialogs of their own, so a 1xx from each fork reaches the calls; second
+        // forks' 2xx never reach them: ForkedAnswers ACKs and hangs those up before the stack sees them.
         p.setProperty("gov.nist.javax.sip.MAX_FORK_TIME_SECONDS", "32");
         // Slow or silent TCP peers must not pin connections forever.
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "5000");
@@ -76,6 +77,8 @@ public final class SipTransport implements AutoCloseable {
         SipStack stack = null;
         try {
             stack = factory.createSipStack(p);
+            ForkedAnswers forks = new ForkedAnswers((SIPTransactionStack) stack, clock);
+            ((SIPTransactionStack) stack).sipMessageValves.add(forks);
             ListeningPoint udp = stack.createListeningPoint(address, port, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(address, port, ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
@@ -83,7 +86,9 @@ public final class SipTransport implements AutoCloseable {
             provider.setAutomaticDialogSupportEnabled(true);
             provider.addSipListener(listener);
             stack.start();
-            return new SipTransport(stack, provider, factory, advertisedHost, port);
+            SipTransport transport = new SipTransport(stack, provider, factory, advertisedHost, port);
+            forks.attach(transport);
+            return transport;
         } catch (TooManyListenersException e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {

@@ -3,11 +3,10 @@ package io.rexian.telephony.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rexian.telephony.ExtensionSecret;
+import io.rexian.telephony.MutableClock;
 import io.rexian.telephony.trunk.DigestClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,17 +58,5 @@ class DigestAuthenticatorTests {
         String forged = challenge.replaceAll("nonce=\"[^\"]+\"", "nonce=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"");
         assertThat(digest.verify("REGISTER", answer(forged, "8001", "secret")))
                 .isEqualTo(new DigestAuthenticator.Outcome.Rejected());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
     }
 }
