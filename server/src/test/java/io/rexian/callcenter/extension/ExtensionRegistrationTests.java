@@ -1,0 +1,79 @@
+package io.rexian.callcenter.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import io.rexian.callcenter.SippPeer;
+import io.rexian.identity.CurrentUser;
+import io.rexian.identity.TestUsers;
+import io.rexian.telephony.TelephonyEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * An extension created in the browser's API really registers with the running engine, and
+ * once disabled its next REGISTER is refused. SIP on a free 127.0.0.1 port, never 5060.
+ */
+@SpringBootTest(properties = {"rexian.sip.enabled=true", "rexian.sip.bind-address=127.0.0.1"})
+@AutoConfigureMockMvc
+class ExtensionRegistrationTests {
+
+    static final int SIP_PORT = SippPeer.freePort();
+
+    @DynamicPropertySource
+    static void sip(DynamicPropertyRegistry registry) {
+        registry.add("rexian.sip.port", () -> SIP_PORT);
+        registry.add("rexian.sip.rtp-port-min", () -> 42000);
+        registry.add("rexian.sip.rtp-port-max", () -> 42999);
+    }
+
+    @Autowired ApplicationContext context;
+    @Autowired MockMvc mvc;
+    @Autowired TelephonyEngine engine;
+
+    @Test
+    void aNewExtensionRegistersAndOnceDisabledItsNextRegisterIsRefused() throws Exception {
+        assumeTrue(SippPeer.installed(), "sipp (apt package sip-tester) is not installed");
+        TestUsers users = TestUsers.from(context);
+        CurrentUser admin = users.withRoles(TestUsers.unique("admin"), null, "ADMIN");
+        String target = "127.0.0.1:" + SIP_PORT;
+
+        String created = mvc.perform(post("/api/v1/extensions").header("Authorization", users.bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"number\": \"6101\"}"))
+                .andReturn().getResponse().getContentAsString();
+        String password = JsonPath.read(created, "$.generatedPassword");
+        assertThat(engine.isRegistered("6101")).isFalse();
+
+        assertThat(SippPeer.runScenario("/sipp-register.xml", target, "-s", "6101", "-au", "6101", "-ap", password,
+                "-m", "1")).as("REGISTER with the generated password").isZero();
+        assertThat(engine.isRegistered("6101")).isTrue();
+        String page = mvc.perform(get("/callcenter/extensions/6101").with(TestUsers.as(admin)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("在线").contains("<code>127.0.0.1</code>")
+                .contains("<code>" + SIP_PORT + "</code>");
+
+        mvc.perform(post("/callcenter/extensions/6101/enabled").with(TestUsers.as(admin)).with(csrf())
+                .param("version", "0").param("enabled", "false"));
+        assertThat(SippPeer.runScenario("/sipp-register-refused.xml", target, "-s", "6101", "-au", "6101",
+                "-ap", password, "-m", "1")).as("REGISTER of the disabled extension answered 403").isZero();
+        // The engine cannot drop a live binding: it lasts until it expires (120 s here), and the phone
+        // cannot renew it.
+        assertThat(engine.isRegistered("6101")).isTrue();
+
+        mvc.perform(post("/callcenter/extensions/6101/enabled").with(TestUsers.as(admin)).with(csrf())
+                .param("version", "1").param("enabled", "true"));
+        assertThat(SippPeer.runScenario("/sipp-register.xml", target, "-s", "6101", "-au", "6101", "-ap", password,
+                "-m", "1")).as("REGISTER after enabling again").isZero();
+    }
+}
