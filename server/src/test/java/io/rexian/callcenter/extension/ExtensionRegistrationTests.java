@@ -25,7 +25,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * An extension created in the browser's API really registers with the running engine, and
  * once disabled its next REGISTER is refused. SIP on a free 127.0.0.1 port, never 5060.
  */
-@SpringBootTest(properties = {"rexian.sip.enabled=true", "rexian.sip.bind-address=127.0.0.1"})
+@SpringBootTest(properties = {"rexian.sip.enabled=true", "rexian.sip.bind-address=127.0.0.1",
+        "rexian.sip.trunks[0].name=电信中继", "rexian.sip.trunks[0].host=127.0.0.2", "rexian.sip.trunks[0].port=5999",
+        "rexian.sip.trunks[0].dids.96001=6101", "rexian.sip.trunks[0].outbound-prefix=9",
+        "rexian.sip.trunks[0].username=hotline", "rexian.sip.trunks[0].password=trunk-secret-xyz",
+        "rexian.sip.trunks[0].register=true"})
 @AutoConfigureMockMvc
 class ExtensionRegistrationTests {
 
@@ -75,5 +79,20 @@ class ExtensionRegistrationTests {
                 .param("version", "1").param("enabled", "true"));
         assertThat(SippPeer.runScenario("/sipp-register.xml", target, "-s", "6101", "-au", "6101", "-ap", password,
                 "-m", "1")).as("REGISTER after enabling again").isZero();
+    }
+
+    @Test
+    void trunksAreListedWithTheirNumbersAndRegistrationButNeverTheirPassword() throws Exception {
+        TestUsers users = TestUsers.from(context);
+        CurrentUser admin = users.withRoles(TestUsers.unique("admin"), null, "ADMIN");
+        String page = mvc.perform(get("/callcenter/trunks").with(TestUsers.as(admin)))
+                .andReturn().getResponse().getContentAsString();
+        // Nobody answers at 127.0.0.2:5999, so the engine is not registered there.
+        assertThat(page).contains("电信中继").contains("127.0.0.2:5999").contains("96001").contains("6101")
+                .contains("hotline").contains("未注册").contains("rexian.sip.trunks[N]")
+                .doesNotContain("trunk-secret-xyz");
+        CurrentUser agent = users.withRoles(TestUsers.unique("agent"), null, "AGENT");
+        assertThat(mvc.perform(get("/callcenter/trunks").with(TestUsers.as(agent))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
     }
 }
