@@ -73,6 +73,16 @@ class Extension {
         return true;
     }
 
+    /** @return whether the owner changed; null: nobody owns it */
+    boolean assignTo(Long newOwnerId, Instant now, String by) {
+        if (java.util.Objects.equals(ownerId, newOwnerId)) {
+            return false;
+        }
+        ownerId = newOwnerId;
+        touch(now, by);
+        return true;
+    }
+
     private void setSecret(String newRealm, ExtensionSecret secret) {
         this.realm = newRealm;
         this.ha1Md5 = secret.ha1Md5();

@@ -146,6 +146,21 @@ class ExtensionAdministration {
         return view(extension);
     }
 
+    /** Hands the extension to another user (staff change desks); blank: nobody. The password stays. */
+    @Transactional
+    ExtensionView changeOwner(CurrentUser user, String number, Long expectedVersion, String ownerUsername) {
+        user.require(Permission.CALLCENTER_CONFIGURE);
+        Extension extension = loadCurrent(number, expectedVersion);
+        Long before = extension.ownerId();
+        if (extension.assignTo(ownerId(ownerUsername), clock.instant(), user.username())) {
+            extensions.flush();
+            audit.record(AUDIT_ENTITY, number, "change_owner", Map.of("owner", java.util.Arrays.asList(
+                    owner(before).map(UserView::username).orElse(null),
+                    owner(extension.ownerId()).map(UserView::username).orElse(null))));
+        }
+        return view(extension);
+    }
+
     @Transactional
     void delete(CurrentUser user, String number, Long expectedVersion) {
         user.require(Permission.CALLCENTER_CONFIGURE);

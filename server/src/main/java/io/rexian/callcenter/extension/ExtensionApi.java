@@ -48,6 +48,10 @@ class ExtensionApi {
     record EnabledChange(Long version, boolean enabled) {
     }
 
+    record OwnerChange(Long version,
+                       @Schema(description = "login name of the new owner; omit or blank for none") String owner) {
+    }
+
     /** The password appears only when Rexian generated it, in this one answer. */
     record SavedExtension(ExtensionView extension, String generatedPassword) {
         static SavedExtension of(ExtensionAdministration.Saved saved) {
@@ -91,6 +95,13 @@ class ExtensionApi {
     ExtensionView setEnabled(@Parameter(hidden = true) CurrentUser user, @PathVariable String number,
                              @RequestBody EnabledChange body) {
         return extensions.setEnabled(user, number, body.version(), body.enabled());
+    }
+
+    @PostMapping("/{number}/owner")
+    @Operation(summary = "Hand the extension to another user", description = "The password stays the same.")
+    ExtensionView changeOwner(@Parameter(hidden = true) CurrentUser user, @PathVariable String number,
+                              @RequestBody OwnerChange body) {
+        return extensions.changeOwner(user, number, body.version(), body.owner());
     }
 
     @DeleteMapping("/{number}")

@@ -8,6 +8,7 @@ import io.rexian.platform.DomainException;
 import io.rexian.platform.PlatformSettings;
 import java.time.ZoneId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,9 +59,7 @@ class ExtensionPages {
         user.require(Permission.CALLCENTER_CONFIGURE);
         model.addAttribute("q", q);
         model.addAttribute("extensions", extensions.search(user, q));
-        // Suggestions only: any user may own an extension; agents are whom it usually is for.
-        model.addAttribute("agents", users.withPermission(Permission.CALL_HANDLE).stream()
-                .filter(UserView::enabled).toList());
+        model.addAttribute("agents", agents());
         return "callcenter/extensions";
     }
 
@@ -84,6 +83,7 @@ class ExtensionPages {
     String show(CurrentUser user, @PathVariable String number, HttpServletRequest request, Model model) {
         user.require(Permission.CALLCENTER_CONFIGURE);
         model.addAttribute("extension", extensions.get(user, number));
+        model.addAttribute("agents", agents());
         model.addAttribute("setup", softphone.details(request.getServerName()));
         return "callcenter/extension";
     }
@@ -110,6 +110,16 @@ class ExtensionPages {
         return redirectTo(number);
     }
 
+    @PostMapping("/{number}/owner")
+    String changeOwner(CurrentUser user, @PathVariable String number, @RequestParam long version,
+                       @RequestParam(defaultValue = "") String owner, RedirectAttributes redirect) {
+        user.require(Permission.CALLCENTER_CONFIGURE);
+        if (attempt(redirect, () -> extensions.changeOwner(user, number, version, owner)) != null) {
+            redirect.addFlashAttribute("message", message("common.saved"));
+        }
+        return redirectTo(number);
+    }
+
     @PostMapping("/{number}/delete")
     String delete(CurrentUser user, @PathVariable String number, @RequestParam long version,
                   @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
@@ -127,6 +137,11 @@ class ExtensionPages {
         }
         redirect.addFlashAttribute("message", message("callcenter.extension.deleted", number));
         return "redirect:/callcenter/extensions";
+    }
+
+    /** Suggestions for the owner field only: any user may own an extension; agents are whom it usually is for. */
+    private List<UserView> agents() {
+        return users.withPermission(Permission.CALL_HANDLE).stream().filter(UserView::enabled).toList();
     }
 
     private void flashSaved(RedirectAttributes redirect, ExtensionAdministration.Saved saved) {

@@ -73,6 +73,9 @@ class ExtensionApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.enabled").value(false));
 
+        mvc.perform(json(post("/api/v1/extensions/" + number + "/owner"), bearer, "{\"version\": 2}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ownerUsername").isEmpty());
         mvc.perform(delete("/api/v1/extensions/" + number).header("Authorization", bearer))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/extensions/" + number).header("Authorization", bearer))
@@ -80,7 +83,7 @@ class ExtensionApiTests {
                 .andExpect(jsonPath("$.title").value("分机 " + number + " 不存在。"));
         List<String> audit = jdbc.sql("select action || changes::text from audit_event where entity_type = 'sip_extension'"
                 + " and entity_id = ? order by id").param(number).query(String.class).list();
-        assertThat(audit).hasSize(4);
+        assertThat(audit).hasSize(5);
         assertThat(String.join(" ", audit)).doesNotContain(generated).doesNotContain("typed-password-1");
     }
 
@@ -121,6 +124,7 @@ class ExtensionApiTests {
                     json(post("/api/v1/extensions"), bearer, "{\"number\": \"%s\"}".formatted(ExtensionPagesTests.newNumber())),
                     json(post("/api/v1/extensions/" + number + "/password"), bearer, "{}"),
                     json(post("/api/v1/extensions/" + number + "/enabled"), bearer, "{\"enabled\": false}"),
+                    json(post("/api/v1/extensions/" + number + "/owner"), bearer, "{\"owner\": \"%s\"}".formatted(refused.username())),
                     delete("/api/v1/extensions/" + number))) {
                 mvc.perform(request.header("Authorization", bearer))
                         .andExpect(status().isForbidden())

@@ -135,17 +135,30 @@ class ExtensionPagesTests {
         submit(post("/callcenter/extensions/" + number + "/enabled").param("version", "1").param("enabled", "true"));
         assertThat(enabled(number)).isTrue();
 
+        // Handing it to another user keeps the password; an unknown login is refused by name.
+        var unknown = mvc.perform(post("/callcenter/extensions/" + number + "/owner").with(TestUsers.as(admin)).with(csrf())
+                .param("version", "2").param("owner", "nobody-x")).andReturn();
+        assertThat((String) unknown.getFlashMap().get("error")).isEqualTo("使用人：找不到登录名为“nobody-x”的用户。");
+        String md5 = jdbc.sql("select ha1_md5 from callcenter_extension where extension = ?").param(number)
+                .query(String.class).single();
+        submit(post("/callcenter/extensions/" + number + "/owner").param("version", "2").param("owner", other.username()));
+        assertThat(jdbc.sql("select user_id from callcenter_extension where extension = ?").param(number)
+                .query(Long.class).single()).isEqualTo(other.id());
+        assertThat(jdbc.sql("select ha1_md5 from callcenter_extension where extension = ?").param(number)
+                .query(String.class).single()).isEqualTo(md5);
+        assertThat(body(get("/callcenter/extensions/" + number), admin)).contains("value=\"" + other.username() + "\"");
+
         var unconfirmed = mvc.perform(post("/callcenter/extensions/" + number + "/delete").with(TestUsers.as(admin))
                 .with(csrf()).param("version", "2")).andReturn();
         assertThat((String) unconfirmed.getFlashMap().get("error")).isEqualTo("删除前请勾选确认。");
         assertThat(count(number)).isOne();
 
         MockHttpServletResponse deleted = submit(post("/callcenter/extensions/" + number + "/delete")
-                .param("version", "2").param("confirm", "true"));
+                .param("version", "3").param("confirm", "true"));
         assertThat(deleted.getRedirectedUrl()).isEqualTo("/callcenter/extensions");
         assertThat(count(number)).isZero();
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'sip_extension' and entity_id = ? order by id")
-                .param(number).query(String.class).list()).containsExactly("create", "disable", "enable", "delete");
+                .param(number).query(String.class).list()).containsExactly("create", "disable", "enable", "change_owner", "delete");
         assertThat(mvc.perform(get("/callcenter/extensions/" + number).with(TestUsers.as(admin))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);
     }
@@ -163,6 +176,7 @@ class ExtensionPagesTests {
                     post("/callcenter/extensions").param("number", newNumber()),
                     post("/callcenter/extensions/" + number + "/password").param("version", "0"),
                     post("/callcenter/extensions/" + number + "/enabled").param("version", "0").param("enabled", "false"),
+                    post("/callcenter/extensions/" + number + "/owner").param("version", "0").param("owner", refused.username()),
                     post("/callcenter/extensions/" + number + "/delete").param("version", "0").param("confirm", "true"))) {
                 MockHttpServletResponse response = mvc.perform(request.with(TestUsers.as(refused)).with(csrf()))
                         .andReturn().getResponse();
