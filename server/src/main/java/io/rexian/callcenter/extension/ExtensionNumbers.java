@@ -1,7 +1,9 @@
 package io.rexian.callcenter.extension;
 
+import io.rexian.callcenter.SipSettings;
 import io.rexian.platform.DomainException;
 import io.rexian.telephony.EngineSettings;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which numbers may become an extension: 3 to 10 digits that the engine does not already
  * answer itself. A phone dialling a service number or a park slot reaches that feature and
- * never the extension, so such an extension could not be called.
+ * never the extension, so such an extension could not be called; nor may a number start with
+ * a trunk's outbound prefix.
  */
 @Component
 class ExtensionNumbers {
@@ -24,11 +27,13 @@ class ExtensionNumbers {
     static final int LAST_PARK_SLOT = 720;
 
     private final Set<String> serviceNumbers;
+    private final List<SipSettings.TrunkSettings> trunks;
 
-    ExtensionNumbers() {
+    ExtensionNumbers(SipSettings sip) {
         // The server runs the engine with its default service numbers (see TelephonyConfig).
         EngineSettings engine = EngineSettings.defaults();
         this.serviceNumbers = Set.of(engine.echoNumber(), engine.playbackNumber());
+        this.trunks = sip.trunks();
     }
 
     /** @throws DomainException INVALID naming the field when the number cannot be an extension */
@@ -44,6 +49,15 @@ class ExtensionNumbers {
         if (value >= FIRST_PARK_SLOT && value <= LAST_PARK_SLOT) {
             throw DomainException.invalid("callcenter.extension.error.parkSlot", number,
                     FIRST_PARK_SLOT + "–" + LAST_PARK_SLOT);
+        }
+        // The engine rings a registered extension before trying trunks, but an offline one whose
+        // number starts with an outbound prefix would be dialled at the carrier instead.
+        for (SipSettings.TrunkSettings trunk : trunks) {
+            String prefix = trunk.outboundPrefix();
+            if (prefix != null && !prefix.isBlank() && number.startsWith(prefix)) {
+                throw DomainException.invalid("callcenter.extension.error.outboundPrefix", number, prefix,
+                        trunk.name() == null ? trunk.host() : trunk.name());
+            }
         }
         return number;
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.rexian.callcenter.SippPeer;
@@ -91,6 +93,11 @@ class ExtensionRegistrationTests {
         assertThat(page).contains("电信中继").contains("127.0.0.2:5999").contains("96001").contains("6101")
                 .contains("hotline").contains("未注册").contains("rexian.sip.trunks[N]")
                 .doesNotContain("trunk-secret-xyz");
+        // Extensions may not start with the trunk's outbound prefix 9.
+        mvc.perform(post("/api/v1/extensions").header("Authorization", users.bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"number\": \"9001\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.startsWith("分机号：9001 以线路“电信中继”的外呼前缀 9 开头")));
         CurrentUser agent = users.withRoles(TestUsers.unique("agent"), null, "AGENT");
         assertThat(mvc.perform(get("/callcenter/trunks").with(TestUsers.as(agent))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
