@@ -69,10 +69,16 @@ class ExtensionRegistrationTests {
         assertThat(page).contains("在线").contains("<code>127.0.0.1</code>")
                 .contains("<code>" + SIP_PORT + "</code>");
 
+        // Control: while enabled, the same call is not refused (the echo service answers it).
+        assertThat(SippPeer.runScenario("/sipp-call-refused.xml", target, "-s", "*43", "-au", "6101", "-ap", password,
+                "-key", "caller", "6101", "-m", "1")).as("an enabled extension's call is not refused").isNotZero();
+
         mvc.perform(post("/callcenter/extensions/6101/enabled").with(TestUsers.as(admin)).with(csrf())
                 .param("version", "0").param("enabled", "false"));
         assertThat(SippPeer.runScenario("/sipp-register-refused.xml", target, "-s", "6101", "-au", "6101",
                 "-ap", password, "-m", "1")).as("REGISTER of the disabled extension answered 403").isZero();
+        assertThat(SippPeer.runScenario("/sipp-call-refused.xml", target, "-s", "*43", "-au", "6101", "-ap", password,
+                "-key", "caller", "6101", "-m", "1")).as("its INVITE is refused at once (403)").isZero();
         // The engine cannot drop a live binding: it lasts until it expires (120 s here), and the phone
         // cannot renew it.
         assertThat(engine.isRegistered("6101")).isTrue();
