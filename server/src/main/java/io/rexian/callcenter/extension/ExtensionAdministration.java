@@ -112,9 +112,9 @@ class ExtensionAdministration {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("owner", ownerUsername == null || ownerUsername.isBlank() ? null : ownerUsername.strip());
         changes.put("enabled", true);
-        changes.put("passwordGenerated", password == null || password.isEmpty());
+        changes.put("passwordGenerated", generated(password));
         audit.record(AUDIT_ENTITY, number, "create", changes);
-        return new Saved(view(extension), password == null || password.isEmpty() ? secret : null);
+        return new Saved(view(extension), generated(password) ? secret : null);
     }
 
     @Transactional
@@ -125,9 +125,8 @@ class ExtensionAdministration {
         extension.changePassword(sip.realm(), ExtensionSecret.fromPassword(number, sip.realm(), secret),
                 clock.instant(), user.username());
         extensions.flush();
-        audit.record(AUDIT_ENTITY, number, "reset_password",
-                Map.of("passwordGenerated", password == null || password.isEmpty()));
-        return new Saved(view(extension), password == null || password.isEmpty() ? secret : null);
+        audit.record(AUDIT_ENTITY, number, "reset_password", Map.of("passwordGenerated", generated(password)));
+        return new Saved(view(extension), generated(password) ? secret : null);
     }
 
     /**
@@ -173,6 +172,11 @@ class ExtensionAdministration {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("owner", owner(ownerId).map(UserView::username).orElse(null));
         audit.record(AUDIT_ENTITY, number, "delete", changes);
+    }
+
+    /** No typed password: {@link ExtensionPasswords} generates one, which the caller must show once. */
+    private static boolean generated(String typed) {
+        return typed == null || typed.isEmpty();
     }
 
     private Extension load(String number) {
