@@ -114,6 +114,20 @@ public final class TelephonyEngine implements AutoCloseable {
         return registrations.isRegistered(extension);
     }
 
+    /** The extension's live registrations (contact, source address, phone's User-Agent), most recent first. */
+    public java.util.List<io.rexian.telephony.registrar.Binding> registrations(String extension) {
+        return registrations.contacts(extension);
+    }
+
+    /**
+     * Forgets every registration of the extension at once, e.g. when an administrator disables it
+     * or resets its password: calls stop reaching the phone now, not when its registration expires.
+     * The phone's next REGISTER is authenticated afresh.
+     */
+    public void unregister(String extension) {
+        registrations.unbindAll(extension);
+    }
+
     public int activeCalls() {
         return calls.activeCalls();
     }

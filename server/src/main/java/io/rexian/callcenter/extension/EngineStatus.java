@@ -1,8 +1,11 @@
 package io.rexian.callcenter.extension;
 
 import io.rexian.telephony.TelephonyEngine;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the running engine knows right now. Null answers mean "unknown": the engine is off
@@ -24,6 +27,37 @@ class EngineStatus {
     Boolean extensionRegistered(String number) {
         TelephonyEngine e = engine.getIfAvailable();
         return e == null ? null : e.isRegistered(number);
+    }
+
+    /** The phones registered for the extension now; empty when none or when the engine is off. */
+    List<PhoneRegistration> phones(String number) {
+        TelephonyEngine e = engine.getIfAvailable();
+        return e == null ? List.of() : e.registrations(number).stream()
+                .map(b -> new PhoneRegistration(b.contact(), b.sourceHost() + ":" + b.sourcePort() + " " + b.transport(),
+                        b.userAgent(), b.expiresAt()))
+                .toList();
+    }
+
+    /**
+     * Drops the extension's live registrations once the surrounding transaction commits (a change
+     * that is rolled back must not cut phones off): after a disable, delete or new password, calls
+     * stop reaching the phone at once instead of when its registration would have expired.
+     */
+    void dropRegistrationsAfterCommit(String number) {
+        TelephonyEngine e = engine.getIfAvailable();
+        if (e == null) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            e.unregister(number);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                e.unregister(number);
+            }
+        });
     }
 
     Boolean registeredAtTrunk(String trunkName) {

@@ -57,7 +57,7 @@ class Extension {
         touch(now, by);
     }
 
-    /** New hashes for a new password; phones registered with the old one fail at their next re-registration. */
+    /** New hashes for a new password; the administration drops phones registered with the old one. */
     void changePassword(String newRealm, ExtensionSecret secret, Instant now, String by) {
         setSecret(newRealm, secret);
         touch(now, by);

@@ -126,13 +126,13 @@ class ExtensionAdministration {
                 clock.instant(), user.username());
         extensions.flush();
         audit.record(AUDIT_ENTITY, number, "reset_password", Map.of("passwordGenerated", generated(password)));
+        engine.dropRegistrationsAfterCommit(number);
         return new Saved(view(extension), generated(password) ? secret : null);
     }
 
     /**
-     * Disabling takes effect for the next authentication: the phone can no longer call at once,
-     * and its next REGISTER is refused (403). The engine offers no way to drop a live registration,
-     * so calls to the extension still ring the phone until that registration expires.
+     * Disabling takes effect at once: the phone's registrations are dropped (calls no longer ring
+     * it), its calls are refused (403) and so is its next REGISTER.
      */
     @Transactional
     ExtensionView setEnabled(CurrentUser user, String number, Long expectedVersion, boolean enabled) {
@@ -141,6 +141,9 @@ class ExtensionAdministration {
         if (extension.setEnabled(enabled, clock.instant(), user.username())) {
             extensions.flush();
             audit.record(AUDIT_ENTITY, number, enabled ? "enable" : "disable", Map.of("enabled", enabled));
+            if (!enabled) {
+                engine.dropRegistrationsAfterCommit(number);
+            }
         }
         return view(extension);
     }
@@ -172,6 +175,7 @@ class ExtensionAdministration {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("owner", owner(ownerId).map(UserView::username).orElse(null));
         audit.record(AUDIT_ENTITY, number, "delete", changes);
+        engine.dropRegistrationsAfterCommit(number);
     }
 
     /** No typed password: {@link ExtensionPasswords} generates one, which the caller must show once. */
@@ -216,6 +220,6 @@ class ExtensionAdministration {
     private ExtensionView view(Extension e, Optional<UserView> owner) {
         return new ExtensionView(e.number(), e.ownerId(), owner.map(UserView::username).orElse(null),
                 owner.map(UserView::displayName).orElse(null), e.enabled(), engine.extensionRegistered(e.number()),
-                e.updatedAt(), e.updatedBy(), e.version());
+                engine.phones(e.number()), e.updatedAt(), e.updatedBy(), e.version());
     }
 }

@@ -82,16 +82,16 @@ class ExtensionApi {
     }
 
     @PostMapping("/{number}/password")
-    @Operation(summary = "Set a new password", description = "Phones registered with the old password fail at their "
-            + "next re-registration.")
+    @Operation(summary = "Set a new password", description = "Phones registered with the old password are dropped "
+            + "at once and must register again with the new one.")
     SavedExtension resetPassword(@Parameter(hidden = true) CurrentUser user, @PathVariable String number,
                                  @RequestBody PasswordChange body) {
         return SavedExtension.of(extensions.resetPassword(user, number, body.version(), body.password()));
     }
 
     @PostMapping("/{number}/enabled")
-    @Operation(summary = "Enable or disable", description = "A disabled extension cannot call at once; its next "
-            + "REGISTER is refused (403). Calls to it still reach a phone registered before, until that registration expires.")
+    @Operation(summary = "Enable or disable", description = "Disabling drops the extension's registrations at "
+            + "once (calls no longer ring its phone), refuses its calls and its next REGISTER (403).")
     ExtensionView setEnabled(@Parameter(hidden = true) CurrentUser user, @PathVariable String number,
                              @RequestBody EnabledChange body) {
         return extensions.setEnabled(user, number, body.version(), body.enabled());

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * An extension created in the browser's API really registers with the running engine, and
- * once disabled its next REGISTER is refused. SIP on a free 127.0.0.1 port, never 5060.
+ * once disabled its registration is dropped and its next REGISTER refused. SIP on a free 127.0.0.1 port, never 5060.
  */
 @SpringBootTest(properties = {"rexian.sip.enabled=true", "rexian.sip.bind-address=127.0.0.1",
         "rexian.sip.trunks[0].name=电信中继", "rexian.sip.trunks[0].host=127.0.0.2", "rexian.sip.trunks[0].port=5999",
@@ -67,7 +67,9 @@ class ExtensionRegistrationTests {
         String page = mvc.perform(get("/callcenter/extensions/6101").with(TestUsers.as(admin)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("在线").contains("<code>127.0.0.1</code>")
-                .contains("<code>" + SIP_PORT + "</code>");
+                .contains("<code>" + SIP_PORT + "</code>")
+                .as("the registered phone: its contact and the User-Agent sipp sends").contains("已注册话机")
+                .contains("sip:6101@127.0.0.1").contains("rexian-test-phone/1.0");
 
         // Control: while enabled, the same call is not refused (the echo service answers it).
         assertThat(SippPeer.runScenario("/sipp-call-refused.xml", target, "-s", "*43", "-au", "6101", "-ap", password,
@@ -75,13 +77,12 @@ class ExtensionRegistrationTests {
 
         mvc.perform(post("/callcenter/extensions/6101/enabled").with(TestUsers.as(admin)).with(csrf())
                 .param("version", "0").param("enabled", "false"));
+        assertThat(engine.isRegistered("6101")).as("the phone's registration dropped at once").isFalse();
         assertThat(SippPeer.runScenario("/sipp-register-refused.xml", target, "-s", "6101", "-au", "6101",
                 "-ap", password, "-m", "1")).as("REGISTER of the disabled extension answered 403").isZero();
         assertThat(SippPeer.runScenario("/sipp-call-refused.xml", target, "-s", "*43", "-au", "6101", "-ap", password,
                 "-key", "caller", "6101", "-m", "1")).as("its INVITE is refused at once (403)").isZero();
-        // The engine cannot drop a live binding: it lasts until it expires (120 s here), and the phone
-        // cannot renew it.
-        assertThat(engine.isRegistered("6101")).isTrue();
+        assertThat(engine.isRegistered("6101")).isFalse();
 
         mvc.perform(post("/callcenter/extensions/6101/enabled").with(TestUsers.as(admin)).with(csrf())
                 .param("version", "1").param("enabled", "true"));

@@ -66,6 +66,7 @@ public final class Registrar {
         ExpiresHeader expiresHeader = request.getExpires();
         int defaultExpires = expiresHeader == null ? 3600 : expiresHeader.getExpires();
         String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+        String userAgent = userAgentOf(request);
         ListIterator<?> contacts = request.getHeaders(ContactHeader.NAME);
         while (contacts.hasNext()) {
             ContactHeader contact = (ContactHeader) contacts.next();
@@ -91,7 +92,7 @@ public final class Registrar {
             }
             long granted = Math.min(expires, max.toSeconds());
             registrations.bind(new Binding(extension, uri, clock.instant().plusSeconds(granted),
-                    sourceHost, sourcePort, transport));
+                    sourceHost, sourcePort, transport, userAgent));
         }
         Response ok = sip.messages().createResponse(Response.OK, request);
         for (Binding b : registrations.contacts(extension)) {
@@ -102,6 +103,17 @@ public final class Registrar {
         ok.addHeader(sip.headers().createDateHeader(java.util.Calendar.getInstance()));
         tx.sendResponse(ok);
         log.debug("{} registered from {}:{}", extension, sourceHost, sourcePort);
+    }
+
+    /** The User-Agent text, cut to a length a page can show (the phone controls it). */
+    private static String userAgentOf(Request request) {
+        javax.sip.header.UserAgentHeader header = (javax.sip.header.UserAgentHeader) request.getHeader(javax.sip.header.UserAgentHeader.NAME);
+        if (header == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        header.getProduct().forEachRemaining(part -> text.append(text.isEmpty() ? "" : " ").append(part));
+        return text.length() <= 120 ? text.toString() : text.substring(0, 120);
     }
 
     private void respond(ServerTransaction tx, Request request, int status) {
