@@ -51,6 +51,11 @@ public final class ReceptionStatistics {
         lastSrReceivedNanos = nowNanos;
     }
 
+    /** The source said BYE: report on nobody until a packet starts the statistics again. */
+    public void forget() {
+        started = false;
+    }
+
     public boolean started() {
         return started;
     }
