@@ -53,7 +53,7 @@ final class InboundStream {
 
     /** An accepted packet: audio or comfort noise ({@link #isAudio}), or a telephone-event. */
     void accept(RtpPacket rtp, boolean telephoneEvent, long arrivalNanos, long nowMillis) {
-        reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos / 125_000);
+        reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos / 125_000, !telephoneEvent);
         if (telephoneEvent) {
             eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
             return;

@@ -107,7 +107,8 @@ public final class MediaSession implements AutoCloseable {
         this.channels = channels;
         this.listener = listener;
         this.id = "m" + IDS.incrementAndGet();
-        this.cname = "rexian-" + id;
+        // Unique beyond this process (RFC 7022): two nodes or a restart must not share CNAMEs.
+        this.cname = "rexian-" + id + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         this.out = new OutboundStream(engine, channels.rtp(), channels.rtcp());
         this.in = new InboundStream(engine.settings().jitterBufferFrames(), this::onDigit);

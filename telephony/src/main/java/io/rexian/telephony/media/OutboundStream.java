@@ -26,6 +26,7 @@ final class OutboundStream {
     private volatile long packetsSent;
     private long octetsSent;
     private boolean sentSinceReport;
+    private boolean sentBeforeLastReport;
     private boolean reportSent;
     /** No packet went out last tick (or ever): the next audio packet begins a talkspurt. */
     private boolean talkspurtStart = true;
@@ -107,7 +108,7 @@ final class OutboundStream {
         lastSendNanos = 0;
     }
 
-    /** Sends an SR (if we sent media since the last report) or RR, on the RTP port when multiplexed. */
+    /** Sends an SR (if we sent media in the last two intervals) or RR, on the RTP port when multiplexed. */
     void report(ReceptionStatistics reception, InetSocketAddress to, boolean rtcpMux, String cname) {
         sendReport(reception, to, rtcpMux, cname, false);
     }
@@ -128,11 +129,16 @@ final class OutboundStream {
             return;
         }
         byte[] report = reportBuffer;
-        int length = RtcpReports.write(report, ssrc, sentSinceReport, System.currentTimeMillis(), timestamp,
+        // A sender is who sent RTP since the report before last (RFC 3550 6.3, we_sent).
+        boolean sender = sentSinceReport || sentBeforeLastReport;
+        // The clock already moved to the next tick's frame; the frame sent last is what "now" sounds like.
+        long clock = (timestamp - Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        int length = RtcpReports.write(report, ssrc, sender, System.currentTimeMillis(), clock,
                 packetsSent, octetsSent, reception, System.nanoTime(), cname);
         if (bye) {
             length = RtcpReports.appendBye(report, length, ssrc);
         }
+        sentBeforeLastReport = sentSinceReport;
         sentSinceReport = false;
         reportSent = true;
         engine.send(rtcpMux ? rtp : rtcp, report, length, to, -1, 0);

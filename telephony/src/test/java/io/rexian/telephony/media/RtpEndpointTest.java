@@ -183,9 +183,12 @@ class RtpEndpointTest {
         MediaSession session = answeredWithRtcpOnPortPlusOne();
         ticks(3);
         Thread.sleep(50);
-        long ourSsrc = receive(phoneRtp).get(0).ssrc();
+        RtpPacket first = receive(phoneRtp).get(0);
+        long ourSsrc = first.ssrc();
         List<byte[]> reports = datagrams(phoneRtcp);
         assertThat(reports).hasSize(1);
+        assertThat(readInt(reports.get(0), 16)).as("the SR's media clock is that of the packet just sent")
+                .isEqualTo(first.timestamp());
         assertThat(rtcpTypes(reports.get(0))).as("SR first, then SDES (RFC 3550 6.1)").containsExactly(200, 202);
         int sdes = 4 * ((reports.get(0)[3] & 0xFF) + 1);
         assertThat(reports.get(0)[sdes + 8]).as("the SDES item is a CNAME").isEqualTo((byte) 1);

@@ -20,8 +20,12 @@ public final class ReceptionStatistics {
     private long lastSrNtpMiddle;
     private long lastSrReceivedNanos;
 
-    /** Records an RTP packet; {@code arrivalSamples} is the arrival time in 8 kHz units. */
-    public void onPacket(long packetSsrc, int sequence, long timestamp, long arrivalSamples) {
+    /**
+     * Records an RTP packet; {@code arrivalSamples} is the arrival time in 8 kHz units.
+     * {@code sampled} is false for packets whose timestamp is no sampling instant (an RFC 4733
+     * event keeps its start time in every packet): they count, but do not enter the jitter.
+     */
+    public void onPacket(long packetSsrc, int sequence, long timestamp, long arrivalSamples, boolean sampled) {
         if (!started || packetSsrc != ssrc) {
             ssrc = packetSsrc;
             started = true;
@@ -36,6 +40,9 @@ public final class ReceptionStatistics {
             highestSequence = Math.max(highestSequence, extended);
         }
         received++;
+        if (!sampled) {
+            return;
+        }
         long transit = arrivalSamples - timestamp;
         if (haveTransit) {
             long d = Math.abs(transit - lastTransit);

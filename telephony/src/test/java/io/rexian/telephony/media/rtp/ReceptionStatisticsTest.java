@@ -1,0 +1,34 @@
+package io.rexian.telephony.media.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReceptionStatisticsTest {
+
+    final ReceptionStatistics stats = new ReceptionStatistics();
+
+    @Test
+    void keyPressPacketsCountButLeaveTheJitterAlone() {
+        for (int i = 0; i < 10; i++) {
+            stats.onPacket(42, i, 1000 + i * 160L, 5000 + i * 160L, true); // audio exactly on time
+        }
+        for (int i = 10; i < 20; i++) {
+            // an RFC 4733 event repeats its start timestamp while time goes on
+            stats.onPacket(42, i, 2600, 5000 + i * 160L, false);
+        }
+        assertThat(stats.received()).isEqualTo(20);
+        assertThat(stats.cumulativeLost()).isZero();
+        assertThat(stats.jitter()).isZero();
+    }
+
+    @Test
+    void aSourceThatSaidByeIsNoLongerReported() {
+        stats.onPacket(42, 7, 0, 0, true);
+        stats.forget();
+        assertThat(stats.started()).isFalse();
+        stats.onPacket(43, 100, 0, 0, true);
+        assertThat(stats.ssrc()).isEqualTo(43);
+        assertThat(stats.received()).isEqualTo(1);
+    }
+}
