@@ -20,6 +20,8 @@ final class InboundStream {
     private static final int FRAME = Codec.FRAME_SAMPLES;
     /** Enough for 5 ms packets; more per tick means a burst the jitter buffer trims anyway. */
     private static final int MAX_PACKETS_PER_TICK = 4;
+    /** How long packets of a replaced source are stragglers, not a source coming back. */
+    private static final long STRAGGLER_MILLIS = 500;
 
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final JitterBuffer jitterBuffer;
@@ -29,6 +31,8 @@ final class InboundStream {
     private final InbandDtmfDetector inbandDetector;
     private Codec codec;
     private long ssrc = -1;
+    private long replacedSsrc = -1;
+    private long replacedUntilMillis;
     private boolean pulledMarker;
 
     InboundStream(int jitterBufferFrames, TelephoneEventReceiver.Sink digits) {
@@ -53,6 +57,9 @@ final class InboundStream {
 
     /** An accepted packet: audio or comfort noise ({@link #isAudio}), or a telephone-event. */
     void accept(RtpPacket rtp, boolean telephoneEvent, long arrivalNanos, long nowMillis) {
+        if (rtp.ssrc() == replacedSsrc && nowMillis < replacedUntilMillis) {
+            return; // late packets of the source a re-INVITE replaced would restart the stream again
+        }
         reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos / 125_000, !telephoneEvent);
         if (telephoneEvent) {
             eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
@@ -60,6 +67,8 @@ final class InboundStream {
         }
         if (rtp.ssrc() != ssrc) {
             // A new source (transfer, phone restart): its sequence numbers start anew.
+            replacedSsrc = ssrc;
+            replacedUntilMillis = nowMillis + STRAGGLER_MILLIS;
             ssrc = rtp.ssrc();
             jitterBuffer.clear();
             fifo.clear();

@@ -23,6 +23,7 @@ class RtpEndpointTest {
     DatagramChannel phoneRtp;
     DatagramChannel phoneRtcp;
     int phonePort;
+    long phoneSsrc = 42;
 
     @BeforeEach
     void open() throws Exception {
@@ -346,6 +347,38 @@ class RtpEndpointTest {
     }
 
     @Test
+    void lateStragglersOfAReplacedSourceDoNotInterruptTheNewOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        MediaSession session = engine.createSession(events);
+        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
+        java.nio.file.Path file = dir.resolve("ssrc.wav");
+        session.startRecording(file, RecordingLayout.STEREO);
+        short[] before = TestAudio.sine(600, 200, 7000);
+        short[] after = TestAudio.sine(1000, 600, 7000);
+        for (int i = 0; i < 10; i++) {
+            phoneSends(session, i == 0, 0, i, i * 160L, ulaw(before, i));
+            ticks(1);
+        }
+        for (int i = 0; i < 30; i++) { // a re-INVITE: new SSRC, new sequence numbers and clock
+            if (i == 4) {
+                phoneSsrc = 42;
+                phoneSends(session, false, 0, 10, 1600, ulaw(before, 9)); // reordered in the network
+            }
+            phoneSsrc = 43;
+            phoneSends(session, i == 0, 0, 5000 + i, 90_000 + i * 160L, ulaw(after, i));
+            ticks(1);
+        }
+        ticks(5);
+        session.stopRecording();
+        ticks(1);
+        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(file) >= 45 * 640, "recording");
+        Thread.sleep(100);
+        short[] heard = io.rexian.telephony.media.wav.WavReader.read(file).channel(0);
+        assertThat(TestAudio.indexOf(heard, TestAudio.ulawRoundTrip(after))).as("the new source plays whole")
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void relayKeepsTheSendersMarkerBit() throws Exception {
         try (DatagramChannel agentPhone = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             Bridge call = bridgedCall(agentPhone);
@@ -423,9 +456,10 @@ class RtpEndpointTest {
     private void phoneSends(MediaSession session, boolean marker, int payloadType, int sequence, long timestamp,
                             byte[] payload) throws Exception {
         byte[] packet = new byte[RtpPacket.HEADER_LENGTH + payload.length];
-        RtpPacket.write(packet, marker, payloadType, sequence, timestamp, 42, payload, 0, payload.length);
+        RtpPacket.write(packet, marker, payloadType, sequence, timestamp, phoneSsrc, payload, 0, payload.length);
+        int queued = session.queuedDatagrams();
         phoneRtp.send(ByteBuffer.wrap(packet), session.localAddress());
-        Await.until(Duration.ofSeconds(2), () -> session.queuedDatagrams() > 0, "packet arrival");
+        Await.until(Duration.ofSeconds(2), () -> session.queuedDatagrams() > queued, "packet arrival");
     }
 
     /** The {@code index}-th 20 ms frame of {@code voice} in µ-law. */
