@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import io.rexian.telephony.media.rtp.RtpPacket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One session against a hand-driven "phone" socket: what goes on the wire, tick by tick. */
 class RtpEndpointTest {
@@ -24,6 +26,9 @@ class RtpEndpointTest {
     DatagramChannel phoneRtcp;
     int phonePort;
     long phoneSsrc = 42;
+    @TempDir
+    Path dir;
+    Path recording;
 
     @BeforeEach
     void open() throws Exception {
@@ -100,11 +105,8 @@ class RtpEndpointTest {
     }
 
     @Test
-    void thirtyMillisecondPacketsFromThePhoneAreHeardWithoutGaps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        MediaSession session = engine.createSession(events);
-        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
-        java.nio.file.Path file = dir.resolve("ptime30.wav");
-        session.startRecording(file, RecordingLayout.STEREO);
+    void thirtyMillisecondPacketsFromThePhoneAreHeardWithoutGaps() throws Exception {
+        MediaSession session = answeredAndRecording("ptime30.wav");
         ticks(1);
         short[] voice = TestAudio.sine(600, 1200, 7000); // 1.2 s = 40 packets of 30 ms
         byte[] payload = new byte[240];
@@ -123,11 +125,7 @@ class RtpEndpointTest {
             }
             ticks(1);
         }
-        session.stopRecording();
-        ticks(1);
-        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(file) > 70 * 640, "recording");
-        Thread.sleep(100);
-        short[] heard = io.rexian.telephony.media.wav.WavReader.read(file).channel(0);
+        short[] heard = partyHeard(session, 70);
         assertThat(TestAudio.indexOf(heard, TestAudio.ulawRoundTrip(voice))).as("the whole 1.2 s arrive contiguous").isGreaterThanOrEqualTo(0);
     }
 
@@ -306,19 +304,12 @@ class RtpEndpointTest {
     }
 
     @Test
-    void comfortNoiseBetweenSpeechIsHeardAsSilenceAsLongAsThePause(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        MediaSession session = engine.createSession(events);
-        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
-        java.nio.file.Path file = dir.resolve("cn.wav");
-        session.startRecording(file, RecordingLayout.STEREO);
+    void comfortNoiseBetweenSpeechIsHeardAsSilenceAsLongAsThePause() throws Exception {
+        MediaSession session = answeredAndRecording("cn.wav");
         short[] first = TestAudio.sine(600, 400, 7000);
         short[] second = TestAudio.sine(1000, 400, 7000);
-        int seq = 0;
-        for (int i = 0; i < 20; i++) {
-            phoneSends(session, i == 0, 0, seq++, i * 160L, ulaw(first, i));
-            ticks(1);
-        }
+        phoneSpeaks(session, first, 0, 0);
+        int seq = 20;
         // A 1.5 s pause (beyond the 1 s RTP timeout): CN at its start and every 200 ms (RFC 3389).
         for (int i = 20; i < 95; i++) {
             if ((i - 20) % 10 == 0) {
@@ -326,16 +317,9 @@ class RtpEndpointTest {
             }
             ticks(1);
         }
-        for (int i = 0; i < 20; i++) {
-            phoneSends(session, i == 0, 0, seq++, (95 + i) * 160L, ulaw(second, i));
-            ticks(1);
-        }
+        phoneSpeaks(session, second, seq, 95 * 160L);
         ticks(5);
-        session.stopRecording();
-        ticks(1);
-        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(file) >= 120 * 640, "recording");
-        Thread.sleep(100);
-        short[] heard = io.rexian.telephony.media.wav.WavReader.read(file).channel(0);
+        short[] heard = partyHeard(session, 120);
         int speech = TestAudio.indexOf(heard, TestAudio.ulawRoundTrip(first));
         int resumed = TestAudio.indexOf(heard, TestAudio.ulawRoundTrip(second));
         assertThat(speech).isGreaterThanOrEqualTo(0);
@@ -347,18 +331,11 @@ class RtpEndpointTest {
     }
 
     @Test
-    void lateStragglersOfAReplacedSourceDoNotInterruptTheNewOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        MediaSession session = engine.createSession(events);
-        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
-        java.nio.file.Path file = dir.resolve("ssrc.wav");
-        session.startRecording(file, RecordingLayout.STEREO);
+    void lateStragglersOfAReplacedSourceDoNotInterruptTheNewOne() throws Exception {
+        MediaSession session = answeredAndRecording("ssrc.wav");
         short[] before = TestAudio.sine(600, 200, 7000);
         short[] after = TestAudio.sine(1000, 600, 7000);
-        for (int i = 0; i < 10; i++) {
-            phoneSends(session, i == 0, 0, i, i * 160L, ulaw(before, i));
-            ticks(1);
-        }
+        phoneSpeaks(session, before, 0, 0);
         for (int i = 0; i < 30; i++) { // a re-INVITE: new SSRC, new sequence numbers and clock
             if (i == 4) {
                 phoneSsrc = 42;
@@ -369,11 +346,7 @@ class RtpEndpointTest {
             ticks(1);
         }
         ticks(5);
-        session.stopRecording();
-        ticks(1);
-        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(file) >= 45 * 640, "recording");
-        Thread.sleep(100);
-        short[] heard = io.rexian.telephony.media.wav.WavReader.read(file).channel(0);
+        short[] heard = partyHeard(session, 45);
         assertThat(TestAudio.indexOf(heard, TestAudio.ulawRoundTrip(after))).as("the new source plays whole")
                 .isGreaterThanOrEqualTo(0);
     }
@@ -452,6 +425,25 @@ class RtpEndpointTest {
         return packets;
     }
 
+    /** A session answering the phone, recording what the phone says to {@code fileName} in {@link #dir}. */
+    private MediaSession answeredAndRecording(String fileName) throws Exception {
+        MediaSession session = engine.createSession(events);
+        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
+        recording = dir.resolve(fileName);
+        session.startRecording(recording, RecordingLayout.STEREO);
+        return session;
+    }
+
+    /** Ends the recording and returns what the party said, once at least {@code frames} 20 ms frames are in it. */
+    private short[] partyHeard(MediaSession session, int frames) throws Exception {
+        Path file = recording;
+        session.stopRecording();
+        ticks(1);
+        Await.until(Duration.ofSeconds(5), () -> RecorderTest.headerDataSize(file) >= frames * 640, "recording");
+        Thread.sleep(100);
+        return io.rexian.telephony.media.wav.WavReader.read(file).channel(0);
+    }
+
     /** The phone sends one RTP packet to the session; returns once it is queued for the next tick. */
     private void phoneSends(MediaSession session, boolean marker, int payloadType, int sequence, long timestamp,
                             byte[] payload) throws Exception {
@@ -460,6 +452,14 @@ class RtpEndpointTest {
         int queued = session.queuedDatagrams();
         phoneRtp.send(ByteBuffer.wrap(packet), session.localAddress());
         Await.until(Duration.ofSeconds(2), () -> session.queuedDatagrams() > queued, "packet arrival");
+    }
+
+    /** The phone says {@code voice} as one talkspurt in µ-law: marker first, a 20 ms packet per tick. */
+    private void phoneSpeaks(MediaSession session, short[] voice, int sequence, long timestamp) throws Exception {
+        for (int i = 0; i < voice.length / 160; i++) {
+            phoneSends(session, i == 0, 0, sequence + i, timestamp + i * 160L, ulaw(voice, i));
+            ticks(1);
+        }
     }
 
     /** The {@code index}-th 20 ms frame of {@code voice} in µ-law. */
