@@ -76,15 +76,19 @@
  * answer's payload type; we accept ours and theirs), or as in-band tones (and are detected
  * in-band, Goertzel) when the remote did not negotiate telephone-event. We send 20 ms packets;
  * inbound 10, 20 or 30 ms packets are re-framed into 20 ms (the relay without decoding applies
- * to whole 20 ms packets only; others are decoded and re-encoded). A new inbound SSRC restarts
- * the jitter buffer and the reception statistics.
+ * to whole 20 ms packets only; others are decoded and re-encoded). A new inbound SSRC (the
+ * phone restarted its stream, e.g. on a re-INVITE) restarts the jitter buffer and the reception
+ * statistics; late packets of the replaced SSRC are dropped for 0.5 s so they cannot restart it
+ * again.
  *
  * <p>Comfort noise (PT 13, RFC 3389) is accepted though not offered: it counts as media for
  * the RTP timeout and plays as one frame of silence; the sender's pause after it is silence in
  * real time, so speech resumes after the pause's true length. We never send CN.
  *
- * <p>RTCP: every interval a compound packet, SR when we sent media since the last report, RR
- * otherwise, then SDES CNAME (RFC 3550 6.1). Closing a session sends one last compound ending
+ * <p>RTCP: every interval a compound packet, SR when we sent media in the last two intervals
+ * (RFC 3550 6.3), RR otherwise, then SDES CNAME (6.1; unique per session and node, RFC 7022);
+ * key-press packets are counted but kept out of the jitter estimate (their timestamp is the
+ * event's start). Closing a session sends one last compound ending
  * in BYE (6.6), unless the session never sent anything (6.3.7). A remote BYE for the source we
  * hear drops its statistics (our reports stop describing it) and sets
  * {@code MediaSession.remoteSaidBye()}; it does not end the call, because phones also say BYE
