@@ -503,7 +503,7 @@ public final class MediaSession implements AutoCloseable {
         byte[] data = datagram.data();
         long ntpMiddle = RtcpReports.senderReportNtpMiddle(data, datagram.length());
         if (ntpMiddle >= 0) {
-            in.reception().onSenderReport(ntpMiddle, datagram.receivedNanos());
+            in.reception().onSenderReport(RtcpReports.senderSsrc(data), ntpMiddle, datagram.receivedNanos());
         }
         if (in.reception().started() && RtcpReports.saysBye(data, datagram.length(), in.reception().ssrc())) {
             log.debug("{} remote {} said RTCP BYE", id, datagram.source());

@@ -27,6 +27,11 @@ public final class ReceptionStatistics {
      */
     public void onPacket(long packetSsrc, int sequence, long timestamp, long arrivalSamples, boolean sampled) {
         if (!started || packetSsrc != ssrc) {
+            if (started) {
+                // The old source's SR says nothing about the new one: no LSR/DLSR until it sends its own.
+                lastSrNtpMiddle = 0;
+                lastSrReceivedNanos = 0;
+            }
             ssrc = packetSsrc;
             started = true;
             baseSequence = sequence;
@@ -52,8 +57,14 @@ public final class ReceptionStatistics {
         haveTransit = true;
     }
 
-    /** Remembers a sender report's NTP middle 32 bits so the next RR can carry LSR/DLSR. */
-    public void onSenderReport(long ntpMiddle, long nowNanos) {
+    /**
+     * Remembers a sender report's NTP middle 32 bits so the next RR can carry LSR/DLSR; an SR
+     * from another source than the one we hear is ignored.
+     */
+    public void onSenderReport(long senderSsrc, long ntpMiddle, long nowNanos) {
+        if (started && senderSsrc != ssrc) {
+            return;
+        }
         lastSrNtpMiddle = ntpMiddle;
         lastSrReceivedNanos = nowNanos;
     }

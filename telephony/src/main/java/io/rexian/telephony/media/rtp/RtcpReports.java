@@ -92,6 +92,11 @@ public final class RtcpReports {
         return ((RtpPacket.readUnsignedInt(data, 8) & 0xFFFF) << 16) | (RtpPacket.readUnsignedInt(data, 12) >>> 16);
     }
 
+    /** The sender SSRC of the first packet of a compound (at least 8 bytes: the caller checked it is an SR). */
+    public static long senderSsrc(byte[] data) {
+        return RtpPacket.readUnsignedInt(data, 4);
+    }
+
     /** True when a BYE in the compound packet lists {@code ssrc}: that source left the session. */
     public static boolean saysBye(byte[] data, int length, long ssrc) {
         int pos = 0;

@@ -23,6 +23,19 @@ class ReceptionStatisticsTest {
     }
 
     @Test
+    void lastSenderReportBelongsToTheSourceWeHear() {
+        stats.onPacket(42, 1, 0, 0, true);
+        stats.onSenderReport(99, 0x1234, 1_000_000_000L);
+        assertThat(stats.lastSrNtpMiddle()).as("another source's SR").isZero();
+        stats.onSenderReport(42, 0x5678, 1_000_000_000L);
+        assertThat(stats.lastSrNtpMiddle()).isEqualTo(0x5678);
+        assertThat(stats.delaySinceLastSr(1_500_000_000L)).as("half a second in 1/65536 s").isEqualTo(32768);
+        stats.onPacket(43, 500, 0, 0, true); // the phone restarted its stream
+        assertThat(stats.lastSrNtpMiddle()).isZero();
+        assertThat(stats.delaySinceLastSr(2_000_000_000L)).isZero();
+    }
+
+    @Test
     void aSourceThatSaidByeIsNoLongerReported() {
         stats.onPacket(42, 7, 0, 0, true);
         stats.forget();
