@@ -492,8 +492,7 @@ public final class MediaSession implements AutoCloseable {
         if (remoteRtp == null) {
             return;
         }
-        InetSocketAddress expected = rtcpMux ? remoteRtp : remoteRtcp;
-        if ((rtcpMux ? latched : rtcpLatched) && !datagram.source().equals(expected)) {
+        if (!rtcpFromParty(datagram.source())) {
             return; // as for RTP: once latched, nobody else may end or skew the party's stream
         }
         if (engine.settings().symmetricRtp() && !rtcpLatched && !rtcpMux) {
@@ -510,6 +509,21 @@ public final class MediaSession implements AutoCloseable {
             in.sourceLeft();
             remoteSaidBye = true;
         }
+    }
+
+    /**
+     * Whether RTCP from {@code source} may be the party's: after latching, from the latched RTP
+     * address when multiplexed, else from the latched RTCP address, or before that from the
+     * host RTP came from (behind NAT the RTCP port need not be RTP port + 1).
+     */
+    private boolean rtcpFromParty(InetSocketAddress source) {
+        if (rtcpMux) {
+            return !latched || source.equals(remoteRtp);
+        }
+        if (rtcpLatched) {
+            return source.equals(remoteRtcp);
+        }
+        return !latched || source.getAddress().equals(remoteRtp.getAddress());
     }
 
     /** Tick phase 2: take this tick's frame of the party's speech out of the jitter buffer. */

@@ -233,14 +233,18 @@ class RtpEndpointTest {
         goodbye[0] = (byte) 0x80; // empty RR from SSRC 42, then BYE for 42
         goodbye[1] = (byte) 201;
         goodbye[3] = 1;
-        goodbye[11] = 42;
+        goodbye[7] = 42;
         goodbye[8 + 0] = (byte) 0x81;
         goodbye[8 + 1] = (byte) 203;
         goodbye[8 + 3] = 1;
         goodbye[8 + 7] = 42;
-        phoneRtcp.send(ByteBuffer.wrap(goodbye), new InetSocketAddress("127.0.0.1", session.localPort() + 1));
-        Await.until(Duration.ofSeconds(2), () -> session.queuedDatagrams() > 0, "BYE arrival");
-        ticks(1);
+        InetSocketAddress ourRtcp = new InetSocketAddress("127.0.0.1", session.localPort() + 1);
+        rtcpArrives(session, phoneRtcp, ByteBuffer.wrap(goodbye, 0, 8), ourRtcp); // the phone's RR: RTCP latches
+        try (DatagramChannel intruder = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            rtcpArrives(session, intruder, ByteBuffer.wrap(goodbye), ourRtcp);
+        }
+        assertThat(session.remoteSaidBye()).as("only the party may say it left").isFalse();
+        rtcpArrives(session, phoneRtcp, ByteBuffer.wrap(goodbye), ourRtcp);
         assertThat(session.remoteSaidBye()).isTrue();
         datagrams(phoneRtcp);
         ticks(50); // the next report, 1 s later
@@ -423,6 +427,14 @@ class RtpEndpointTest {
             }
         }
         return packets;
+    }
+
+    /** Sends an RTCP datagram from {@code from} and runs the tick that reads it. */
+    private void rtcpArrives(MediaSession session, DatagramChannel from, ByteBuffer datagram, InetSocketAddress to)
+            throws Exception {
+        from.send(datagram, to);
+        Await.until(Duration.ofSeconds(2), () -> session.queuedDatagrams() > 0, "RTCP arrival");
+        ticks(1);
     }
 
     /** A session answering the phone, recording what the phone says to {@code fileName} in {@link #dir}. */
