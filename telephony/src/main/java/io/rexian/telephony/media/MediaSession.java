@@ -562,7 +562,9 @@ public final class MediaSession implements AutoCloseable {
         }
         checkRtpTimeout();
         if (remoteRtp != null && nowMillis >= nextRtcpMillis) {
-            nextRtcpMillis = nowMillis + engine.settings().rtcpInterval().toMillis();
+            // Randomised over 0.5–1.5 intervals (RFC 3550 6.3.1) so legs set up together do not report in step.
+            long interval = engine.settings().rtcpInterval().toMillis();
+            nextRtcpMillis = nowMillis + interval / 2 + ThreadLocalRandom.current().nextLong(interval + 1);
             out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, cname);
         }
     }

@@ -34,7 +34,7 @@
  * One platform thread, "rtp-pacer", owns all media state of every session of the engine: it
  * drains received datagrams, plays out the jitter buffers, mixes, encodes and sends one packet
  * per session every 20 ms with non-blocking sends, and runs timers (digit timeouts, RTP
- * timeout, RTCP every 5 s) on logical tick time. No other thread reads or writes that state,
+ * timeout, RTCP about every 5 s) on logical tick time. No other thread reads or writes that state,
  * so there are no locks on the media path. It never blocks.
  *
  * <p>Pacing is a timing wheel: the 20 ms period is cut into 10 slots of 2 ms; a new session
@@ -85,12 +85,14 @@
  * the RTP timeout and plays as one frame of silence; the sender's pause after it is silence in
  * real time, so speech resumes after the pause's true length. We never send CN.
  *
- * <p>RTCP: every interval a compound packet, SR when we sent media in the last two intervals
- * (RFC 3550 6.3), RR otherwise, then SDES CNAME (6.1; unique per session and node, RFC 7022);
- * key-press packets are counted but kept out of the jitter estimate (their timestamp is the
- * event's start). Closing a session sends one last compound ending
- * in BYE (6.6), unless the session never sent anything (6.3.7). A remote BYE for the source we
- * hear drops its statistics (our reports stop describing it) and sets
+ * <p>RTCP: a compound packet once media is negotiated, then every 0.5–1.5 intervals (randomised,
+ * RFC 3550 6.3.1): SR when we sent media in the last two intervals (6.3), RR otherwise, then SDES
+ * CNAME (6.1; unique per session and node, RFC 7022). Key-press packets are counted but kept out
+ * of the jitter estimate (their timestamp is the event's start); LSR/DLSR answer only SRs of the
+ * source we hear. RTCP is taken only from the party: the latched address, or before RTCP
+ * latches the host RTP came from. Closing a session sends one last compound ending in BYE
+ * (6.6), unless the session never sent anything (6.3.7). A remote BYE for the source we hear
+ * drops its statistics (our reports stop describing it) and sets
  * {@code MediaSession.remoteSaidBye()}; it does not end the call, because phones also say BYE
  * for an old SSRC when a re-INVITE or transfer changes it: the SIP BYE ends calls, and the RTP
  * timeout catches a remote that vanished without one.

@@ -247,7 +247,7 @@ class RtpEndpointTest {
         rtcpArrives(session, phoneRtcp, ByteBuffer.wrap(goodbye), ourRtcp);
         assertThat(session.remoteSaidBye()).isTrue();
         datagrams(phoneRtcp);
-        ticks(50); // the next report, 1 s later
+        ticks(76); // the next report, 0.5–1.5 s later
         Thread.sleep(50);
         List<byte[]> reports = datagrams(phoneRtcp);
         assertThat(reports).isNotEmpty();
