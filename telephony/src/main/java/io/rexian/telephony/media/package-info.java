@@ -79,7 +79,8 @@
  * to whole 20 ms packets only; others are decoded and re-encoded). A new inbound SSRC (the
  * phone restarted its stream, e.g. on a re-INVITE) restarts the jitter buffer and the reception
  * statistics; late packets of the replaced SSRC are dropped for 0.5 s so they cannot restart it
- * again.
+ * again. A sequence jump within one SSRC restarts the statistics once a second packet confirms
+ * it (RFC 3550 A.1), so our reports do not claim thousands of packets lost.
  *
  * <p>Comfort noise (PT 13, RFC 3389) is accepted though not offered: it counts as media for
  * the RTP timeout and plays as one frame of silence; the sender's pause after it is silence in

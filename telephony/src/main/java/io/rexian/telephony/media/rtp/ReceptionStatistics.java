@@ -7,7 +7,13 @@ package io.rexian.telephony.media.rtp;
  */
 public final class ReceptionStatistics {
 
+    /** Sequence jumps beyond these are a restarted sender, not loss or reordering (RFC 3550 A.1). */
+    private static final int MAX_DROPOUT = 3000;
+    private static final int MAX_MISORDER = 100;
+
     private long ssrc;
+    /** The sequence number that would confirm a jump: the one after the jump's first packet; -1 for none. */
+    private int badSequence = -1;
     private boolean started;
     private long baseSequence;
     private long highestSequence;
@@ -34,15 +40,20 @@ public final class ReceptionStatistics {
             }
             ssrc = packetSsrc;
             started = true;
-            baseSequence = sequence;
-            highestSequence = sequence;
-            received = 0;
-            expectedPrior = 0;
-            receivedPrior = 0;
-            haveTransit = false;
+            restartSequence(sequence);
         } else {
-            long extended = highestSequence + SequenceNumbers.distance((int) (highestSequence & 0xFFFF), sequence);
-            highestSequence = Math.max(highestSequence, extended);
+            int delta = SequenceNumbers.distance((int) (highestSequence & 0xFFFF), sequence);
+            if (delta > MAX_DROPOUT || delta < -MAX_MISORDER) {
+                if (sequence != badSequence) {
+                    // One stray packet must not count thousands lost; two in a row mean the
+                    // sender restarted its numbering (a re-INVITE with the same SSRC).
+                    badSequence = (sequence + 1) & 0xFFFF;
+                    return;
+                }
+                restartSequence(sequence);
+            } else {
+                highestSequence = Math.max(highestSequence, highestSequence + delta);
+            }
         }
         received++;
         if (!sampled) {
@@ -55,6 +66,16 @@ public final class ReceptionStatistics {
         }
         lastTransit = transit;
         haveTransit = true;
+    }
+
+    private void restartSequence(int sequence) {
+        baseSequence = sequence;
+        highestSequence = sequence;
+        badSequence = -1;
+        received = 0;
+        expectedPrior = 0;
+        receivedPrior = 0;
+        haveTransit = false;
     }
 
     /**

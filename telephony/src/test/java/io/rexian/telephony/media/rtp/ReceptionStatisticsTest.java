@@ -23,6 +23,25 @@ class ReceptionStatisticsTest {
     }
 
     @Test
+    void aRestartedSequenceIsFollowedAndAStrayOneIgnored() {
+        for (int seq = 100; seq < 110; seq++) {
+            stats.onPacket(42, seq, seq * 160L, seq * 160L, true);
+        }
+        stats.onPacket(42, 30_000, 0, 0, true); // a stray packet far ahead
+        assertThat(stats.cumulativeLost()).isZero();
+        assertThat(stats.extendedHighestSequence()).isEqualTo(109);
+        for (int seq = 110; seq < 115; seq++) {
+            stats.onPacket(42, seq, seq * 160L, seq * 160L, true);
+        }
+        for (int seq = 20_000; seq < 20_010; seq++) { // the phone restarted its numbering
+            stats.onPacket(42, seq, seq * 160L, seq * 160L, true);
+        }
+        assertThat(stats.cumulativeLost()).as("a restart is no loss").isZero();
+        assertThat(stats.extendedHighestSequence()).isEqualTo(20_009);
+        assertThat(stats.received()).isEqualTo(9);
+    }
+
+    @Test
     void lastSenderReportBelongsToTheSourceWeHear() {
         stats.onPacket(42, 1, 0, 0, true);
         stats.onSenderReport(99, 0x1234, 1_000_000_000L);
