@@ -131,7 +131,7 @@ class RtpEndpointTest {
 
     @Test
     void rtcpReportsGoToPortPlusOneOrShareThePortWithRtcpMux() throws Exception {
-        MediaSession plain = answeredWithRtcpOnPortPlusOne();
+        MediaSession plain = answeredWithRtcpOnPortPlusOne("sendrecv");
         ticks(2);
         Thread.sleep(50);
         ByteBuffer buf = ByteBuffer.allocate(1500);
@@ -179,7 +179,7 @@ class RtpEndpointTest {
 
     @Test
     void reportsAreCompoundWithCnameAndClosingSaysByeOnce() throws Exception {
-        MediaSession session = answeredWithRtcpOnPortPlusOne();
+        MediaSession session = answeredWithRtcpOnPortPlusOne("sendrecv");
         ticks(3);
         Thread.sleep(50);
         RtpPacket first = receive(phoneRtp).get(0);
@@ -206,6 +206,17 @@ class RtpEndpointTest {
     }
 
     @Test
+    void aSessionThatOnlyListensReportsWithAReceiverReport() throws Exception {
+        answeredWithRtcpOnPortPlusOne("sendonly"); // the phone plays to us, e.g. its music on hold
+        ticks(2);
+        Thread.sleep(50);
+        assertThat(receive(phoneRtp)).isEmpty();
+        List<byte[]> reports = datagrams(phoneRtcp);
+        assertThat(reports).isNotEmpty();
+        assertThat(rtcpTypes(reports.get(0))).as("RR first, then SDES").containsExactly(201, 202);
+    }
+
+    @Test
     void withRtcpMuxTheByeGoesToTheRtpPort() throws Exception {
         MediaSession session = engine.createSession(events);
         session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", true)));
@@ -224,7 +235,7 @@ class RtpEndpointTest {
 
     @Test
     void remoteByeEndsReportsOnItsSourceButNotTheCall() throws Exception {
-        MediaSession session = answeredWithRtcpOnPortPlusOne();
+        MediaSession session = answeredWithRtcpOnPortPlusOne("sendrecv");
         for (int seq = 0; seq < 5; seq++) {
             phoneSends(session, false, 0, seq, seq * 160L, new byte[160]);
             ticks(1);
@@ -508,12 +519,12 @@ class RtpEndpointTest {
         return types;
     }
 
-    /** A session answering the phone, whose RTCP socket listens on its RTP port + 1. */
-    private MediaSession answeredWithRtcpOnPortPlusOne() throws Exception {
+    /** A session answering the phone's offer with {@code direction}; the phone's RTCP socket listens on its RTP port + 1. */
+    private MediaSession answeredWithRtcpOnPortPlusOne(String direction) throws Exception {
         phoneRtcp.bind(new InetSocketAddress("127.0.0.1", phonePort + 1));
         phoneRtcp.configureBlocking(false);
         MediaSession session = engine.createSession(events);
-        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, "sendrecv", false)));
+        session.answer(Sdp.parse(offer("127.0.0.1", phonePort, direction, false)));
         return session;
     }
 
