@@ -138,6 +138,7 @@ class Rfc4475Tests {
         expect("method we know but do not offer", peer.request("SUBSCRIBE", uri(), "Event: presence\r\nContact: <sip:t@127.0.0.1:5999>\r\n", ""), 405);
         expect("BYE outside any dialog", peer.request("BYE", uri(), "", "").replace("To: <" + uri() + ">", "To: <" + uri() + ">;tag=nope"), 481);
         expect("CANCEL of nothing", peer.request("CANCEL", uri(), "", ""), 481);
+        expect("Via transport we do not listen on", options("").replace("Via: SIP/2.0/UDP", "Via: SIP/2.0/SCTP"), 400);
         expect("body in a coding we do not know", invite("Content-Type: application/sdp\r\nContent-Encoding: gzip\r\n", SDP), 415);
         verify();
     }

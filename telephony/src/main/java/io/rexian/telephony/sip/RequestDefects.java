@@ -29,7 +29,8 @@ final class RequestDefects implements SIPMessageValve {
 
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
-        Optional<Defect> defect = request.getApplicationData() instanceof Defect d ? Optional.of(d) : BodyChecks.of(request);
+        Optional<Defect> defect = request.getApplicationData() instanceof Defect d ? Optional.of(d)
+                : viaTransport(request).or(() -> BodyChecks.of(request));
         if (defect.isEmpty()) {
             return true;
         }
@@ -37,6 +38,16 @@ final class RequestDefects implements SIPMessageValve {
             answer(request, channel, defect.get());
         }
         return false;
+    }
+
+    /**
+     * The stack answers over the transport the top Via names; one we do not listen on (TLS, SCTP,
+     * garbage) would leave the request unanswered, so it is refused over the channel it came on.
+     */
+    private static Optional<Defect> viaTransport(SIPRequest request) {
+        String transport = request.getTopmostVia() == null ? null : request.getTopmostVia().getTransport();
+        return transport == null || transport.equalsIgnoreCase("UDP") || transport.equalsIgnoreCase("TCP")
+                ? Optional.empty() : Defect.bad("Unsupported transport in Via");
     }
 
     @Override
@@ -64,7 +75,12 @@ final class RequestDefects implements SIPMessageValve {
             for (Map.Entry<String, String> h : defect.headers().entrySet()) {
                 response.addHeader(HEADERS.createHeader(h.getKey(), h.getValue()));
             }
-            channel.sendMessage(response);
+            if (response.getCSeq() == null) {
+                channel.sendMessage(response); // the addressed variant needs a CSeq for its bookkeeping
+            } else {
+                // To where the request came from, over the transport it came on: the Via may name neither.
+                channel.sendMessage(response, channel.getPeerPacketSourceAddress(), channel.getPeerPacketSourcePort());
+            }
             log.debug("refused {} from {}: {} {}", request.getMethod(), channel.getPeerAddress(), defect.status(), defect.reason());
         } catch (Exception e) {
             log.debug("cannot refuse a broken request", e);
