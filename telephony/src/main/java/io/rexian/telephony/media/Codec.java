@@ -1,5 +1,7 @@
 package io.rexian.telephony.media;
 
+import java.util.Arrays;
+
 import io.rexian.telephony.media.codec.G711;
 
 /**
@@ -7,16 +9,18 @@ import io.rexian.telephony.media.codec.G711;
  * payload types. One 20 ms frame is 160 samples and 160 payload bytes for both.
  */
 public enum Codec {
-    PCMU(0),
-    PCMA(8);
+    PCMU(0, (byte) 0xFF),
+    PCMA(8, (byte) 0xD5);
 
     /** Samples per 20 ms frame at 8 kHz; also the RTP timestamp step per packet. */
     public static final int FRAME_SAMPLES = 160;
 
     private final int payloadType;
+    private final byte[] silence = new byte[FRAME_SAMPLES];
 
-    Codec(int payloadType) {
+    Codec(int payloadType, byte silenceByte) {
         this.payloadType = payloadType;
+        Arrays.fill(silence, silenceByte);
     }
 
     /** The static RTP payload type (RFC 3551): 0 for PCMU, 8 for PCMA. */
@@ -32,6 +36,11 @@ public enum Codec {
             }
         }
         return null;
+    }
+
+    /** One 20 ms frame of silence in this codec, shared: callers must not modify it. */
+    byte[] silenceFrame() {
+        return silence;
     }
 
     /** Encodes {@code length} linear samples into {@code out} (one byte per sample). */

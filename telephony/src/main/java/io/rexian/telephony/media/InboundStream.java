@@ -9,15 +9,19 @@ import io.rexian.telephony.media.rtp.RtpPacket;
 
 /**
  * The receiving half of one session's RTP stream: statistics for RTCP, the jitter buffer,
- * re-framing of 10/30 ms packets into 20 ms frames, and key presses (RFC 4733 events or
- * in-band tones). Which packets may enter (negotiation, latching) is the session's decision.
- * Owned by the pacing thread.
+ * re-framing of 10/30 ms packets into 20 ms frames, comfort noise, and key presses (RFC 4733
+ * events or in-band tones). Which packets may enter (negotiation, latching) is the session's
+ * decision. Owned by the pacing thread.
  */
 final class InboundStream {
 
+    /** Comfort noise (RFC 3389), static payload type 13 (RFC 3551). */
+    static final int COMFORT_NOISE = 13;
     private static final int FRAME = Codec.FRAME_SAMPLES;
     /** Enough for 5 ms packets; more per tick means a burst the jitter buffer trims anyway. */
     private static final int MAX_PACKETS_PER_TICK = 4;
+    /** How long packets of a replaced source are stragglers, not a source coming back. */
+    private static final long STRAGGLER_MILLIS = 500;
 
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final JitterBuffer jitterBuffer;
@@ -27,6 +31,9 @@ final class InboundStream {
     private final InbandDtmfDetector inbandDetector;
     private Codec codec;
     private long ssrc = -1;
+    private long replacedSsrc = -1;
+    private long replacedUntilMillis;
+    private boolean pulledMarker;
 
     InboundStream(int jitterBufferFrames, TelephoneEventReceiver.Sink digits) {
         this.jitterBuffer = new JitterBuffer(jitterBufferFrames);
@@ -43,21 +50,49 @@ final class InboundStream {
         return reception;
     }
 
-    /** An accepted audio packet ({@code audioCodec} non-null) or telephone-event ({@code audioCodec} null). */
-    void accept(RtpPacket rtp, Codec audioCodec, long arrivalNanos, long nowMillis) {
-        reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos / 125_000);
-        if (audioCodec == null) {
+    /** Whether audio of this payload type may enter: a codec we speak, or comfort noise. */
+    static boolean isAudio(int payloadType) {
+        return payloadType == COMFORT_NOISE || Codec.forPayloadType(payloadType) != null;
+    }
+
+    /** An accepted packet: audio or comfort noise ({@link #isAudio}), or a telephone-event. */
+    void accept(RtpPacket rtp, boolean telephoneEvent, long arrivalNanos, long nowMillis) {
+        if (rtp.ssrc() == replacedSsrc && nowMillis < replacedUntilMillis) {
+            return; // late packets of the source a re-INVITE replaced would restart the stream again
+        }
+        reception.onPacket(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos / 125_000, !telephoneEvent);
+        if (telephoneEvent) {
             eventReceiver.onPacket(rtp.marker(), rtp.timestamp(), rtp.data(), rtp.payloadOffset(), rtp.payloadLength(), nowMillis);
             return;
         }
         if (rtp.ssrc() != ssrc) {
             // A new source (transfer, phone restart): its sequence numbers start anew.
+            replacedSsrc = ssrc;
+            replacedUntilMillis = nowMillis + STRAGGLER_MILLIS;
             ssrc = rtp.ssrc();
             jitterBuffer.clear();
             fifo.clear();
         }
-        codec = audioCodec;
-        jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy());
+        if (rtp.payloadType() == COMFORT_NOISE) {
+            // The sender paused (RFC 3389) and sends little or nothing until it speaks again.
+            // The CN packet plays as one frame of silence in the sender's codec, so its sequence
+            // number is no loss; the pause after it plays as silence in real time, and the
+            // jitter buffer refills to its depth when speech resumes, so the pause keeps its length.
+            if (codec != null) {
+                jitterBuffer.offer(rtp.sequence(), codec.silenceFrame(), rtp.marker());
+            }
+            return;
+        }
+        codec = Codec.forPayloadType(rtp.payloadType());
+        jitterBuffer.offer(rtp.sequence(), rtp.payloadCopy(), rtp.marker());
+    }
+
+    /**
+     * The remote's RTCP BYE for the source we hear: it will send no more. Its statistics are
+     * dropped so our receiver reports stop describing it; frames still queued play out.
+     */
+    void sourceLeft() {
+        reception.forget();
     }
 
     /** Once per tick: a key press whose end packets were lost is reported after a while. */
@@ -73,6 +108,7 @@ final class InboundStream {
     byte[] pull(short[] frame, boolean detectInbandDigits) {
         boolean aligned = fifo.size() == 0;
         byte[] only = null;
+        pulledMarker = false;
         int packets = 0;
         // One 20 ms packet per tick normally; two for 10 ms packets; none every third tick for 30 ms.
         while (fifo.size() < FRAME && packets < MAX_PACKETS_PER_TICK) {
@@ -85,11 +121,17 @@ final class InboundStream {
             codec.decode(payload, 0, n, decodeBuffer);
             fifo.push(decodeBuffer, n);
             only = packets == 1 ? payload : null;
+            pulledMarker = packets == 1 && jitterBuffer.polledMarker();
         }
         int real = fifo.pop(frame, FRAME);
         if (real > 0 && detectInbandDigits) {
             inbandDetector.onFrame(frame, FRAME);
         }
         return aligned && only != null && only.length == FRAME && fifo.size() == 0 ? only : null;
+    }
+
+    /** Whether the payload the last {@link #pull} returned for relaying carried the sender's marker bit. */
+    boolean pulledMarker() {
+        return pulledMarker;
     }
 }

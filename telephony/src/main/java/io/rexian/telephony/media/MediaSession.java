@@ -63,6 +63,7 @@ public final class MediaSession implements AutoCloseable {
     private volatile long packetsRelayed;
     private volatile InetSocketAddress remoteRtp;
     private volatile boolean closed;
+    private volatile boolean remoteSaidBye;
 
     // Owned by the pacing thread.
     private InetSocketAddress sdpRemote;
@@ -70,6 +71,7 @@ public final class MediaSession implements AutoCloseable {
     private boolean latched;
     private boolean rtcpLatched;
     private int telephoneEventType = -1;
+    private int receiveEventType = -1;
     private Direction direction = Direction.INACTIVE;
     private boolean rtcpMux;
     private final InboundStream in;
@@ -93,16 +95,20 @@ public final class MediaSession implements AutoCloseable {
     // Per-tick frames, read by other sessions (bridges, conferences) during the same tick.
     final short[] heard = new short[FRAME];
     byte[] heardPayload;
+    boolean heardMarker;
     final short[] sent = new short[FRAME];
     private final List<short[]> mixInputs = new ArrayList<>();
     private final byte[] encoded = new byte[FRAME];
+    /** The relayed payload's sender began a talkspurt with it: our packet keeps the marker. */
+    private boolean relayMarker;
 
     MediaSession(MediaEngine engine, ChannelPair channels, MediaListener listener) {
         this.engine = engine;
         this.channels = channels;
         this.listener = listener;
         this.id = "m" + IDS.incrementAndGet();
-        this.cname = "rexian-" + id;
+        // Unique beyond this process (RFC 7022): two nodes or a restart must not share CNAMEs.
+        this.cname = "rexian-" + id + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         this.out = new OutboundStream(engine, channels.rtp(), channels.rtcp());
         this.in = new InboundStream(engine.settings().jitterBufferFrames(), this::onDigit);
@@ -152,6 +158,15 @@ public final class MediaSession implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * True when the source we hear said RTCP BYE and no RTP came since: the remote ended its
+     * media. The session goes on (a phone may say BYE for an old SSRC on a re-INVITE); the SIP
+     * BYE or {@link MediaEvent.RtpTimeout} ends the call.
+     */
+    public boolean remoteSaidBye() {
+        return remoteSaidBye;
+    }
+
     // ---------------------------------------------------------------- offer/answer
 
     /** A local offer (sendrecv) for an outgoing INVITE or a re-INVITE. */
@@ -191,7 +206,8 @@ public final class MediaSession implements AutoCloseable {
     /** Sets the remote end directly (sendrecv, telephone-event 101), bypassing SDP; for tools and tests. */
     public void setRemote(InetSocketAddress remote, Codec sendCodec) {
         InetSocketAddress rtcp = new InetSocketAddress(remote.getAddress(), remote.getPort() + 1);
-        apply(new Negotiated(remote, rtcp, sendCodec, Sdp.DEFAULT_TELEPHONE_EVENT, Direction.SENDRECV, false));
+        apply(new Negotiated(remote, rtcp, sendCodec, Sdp.DEFAULT_TELEPHONE_EVENT, Sdp.DEFAULT_TELEPHONE_EVENT,
+                Direction.SENDRECV, false));
     }
 
     private String sdpAddress() {
@@ -223,6 +239,7 @@ public final class MediaSession implements AutoCloseable {
             }
             codec = negotiated.codec();
             telephoneEventType = negotiated.telephoneEventType();
+            receiveEventType = negotiated.receiveEventType();
             direction = negotiated.remoteRtp() == null ? Direction.INACTIVE : negotiated.direction();
             rtcpMux = negotiated.rtcpMux();
             activeSinceMillis = engine.nowMillis();
@@ -390,10 +407,14 @@ public final class MediaSession implements AutoCloseable {
             return;
         }
         closed = true;
+        if (remoteRtp != null) {
+            out.bye(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, cname);
+        }
         stopRecordingNow();
         // Peers in a bridge or conference read these frames; a gone party must sound silent.
         Arrays.fill(heard, (short) 0);
         heardPayload = null;
+        heardMarker = false;
         engine.remove(this);
     }
 
@@ -440,10 +461,10 @@ public final class MediaSession implements AutoCloseable {
         if (rtp == null) {
             return;
         }
-        boolean event = rtp.payloadType() == telephoneEventType;
-        Codec packetCodec = event ? null : Codec.forPayloadType(rtp.payloadType());
-        if (!event && packetCodec == null) {
-            return; // comfort noise or a codec we never offered
+        int type = rtp.payloadType();
+        boolean event = type == receiveEventType || type == telephoneEventType;
+        if (!event && !InboundStream.isAudio(type)) {
+            return; // a payload type we never offered
         }
         if (latched && !datagram.source().equals(remoteRtp)) {
             return; // after latching only the party's own address may speak on this call
@@ -463,27 +484,53 @@ public final class MediaSession implements AutoCloseable {
         packetsReceived++;
         lastPacketMillis = nowMillis;
         timeoutReported = false;
-        in.accept(rtp, packetCodec, datagram.receivedNanos(), nowMillis);
+        remoteSaidBye = false;
+        in.accept(rtp, event, datagram.receivedNanos(), nowMillis);
     }
 
     private void onRtcp(InboundDatagram datagram) {
         if (remoteRtp == null) {
             return;
         }
+        if (!rtcpFromParty(datagram.source())) {
+            return; // as for RTP: once latched, nobody else may end or skew the party's stream
+        }
         if (engine.settings().symmetricRtp() && !rtcpLatched && !rtcpMux) {
             rtcpLatched = true;
             remoteRtcp = datagram.source();
         }
-        long ntpMiddle = RtcpReports.senderReportNtpMiddle(datagram.data(), datagram.length());
+        byte[] data = datagram.data();
+        long ntpMiddle = RtcpReports.senderReportNtpMiddle(data, datagram.length());
         if (ntpMiddle >= 0) {
-            in.reception().onSenderReport(ntpMiddle, datagram.receivedNanos());
+            in.reception().onSenderReport(RtcpReports.senderSsrc(data), ntpMiddle, datagram.receivedNanos());
         }
+        if (in.reception().started() && RtcpReports.saysBye(data, datagram.length(), in.reception().ssrc())) {
+            log.debug("{} remote {} said RTCP BYE", id, datagram.source());
+            in.sourceLeft();
+            remoteSaidBye = true;
+        }
+    }
+
+    /**
+     * Whether RTCP from {@code source} may be the party's: after latching, from the latched RTP
+     * address when multiplexed, else from the latched RTCP address, or before that from the
+     * host RTP came from (behind NAT the RTCP port need not be RTP port + 1).
+     */
+    private boolean rtcpFromParty(InetSocketAddress source) {
+        if (rtcpMux) {
+            return !latched || source.equals(remoteRtp);
+        }
+        if (rtcpLatched) {
+            return source.equals(remoteRtcp);
+        }
+        return !latched || source.getAddress().equals(remoteRtp.getAddress());
     }
 
     /** Tick phase 2: take this tick's frame of the party's speech out of the jitter buffer. */
     void pullHeard() {
         // Without RFC 4733 events the remote's keys arrive as tones.
         heardPayload = in.pull(heard, telephoneEventType < 0);
+        heardMarker = heardPayload != null && in.pulledMarker();
     }
 
     /** Tick phase 3: produce and send this tick's outgoing frame; record; run timers. */
@@ -496,10 +543,10 @@ public final class MediaSession implements AutoCloseable {
                         remoteRtp, scheduledNanos);
             } else if (relay != null) {
                 packetsRelayed++;
-                out.send(false, codec.payloadType(), out.timestamp(), relay, relay.length, remoteRtp, scheduledNanos);
+                out.sendAudio(relayMarker, codec.payloadType(), relay, relay.length, remoteRtp, scheduledNanos);
             } else {
                 codec.encode(sent, FRAME, encoded);
-                out.send(false, codec.payloadType(), out.timestamp(), encoded, FRAME, remoteRtp, scheduledNanos);
+                out.sendAudio(false, codec.payloadType(), encoded, FRAME, remoteRtp, scheduledNanos);
             }
         }
         out.endTick(sending);
@@ -515,7 +562,9 @@ public final class MediaSession implements AutoCloseable {
         }
         checkRtpTimeout();
         if (remoteRtp != null && nowMillis >= nextRtcpMillis) {
-            nextRtcpMillis = nowMillis + engine.settings().rtcpInterval().toMillis();
+            // Randomised over 0.5–1.5 intervals (RFC 3550 6.3.1) so legs set up together do not report in step.
+            long interval = engine.settings().rtcpInterval().toMillis();
+            nextRtcpMillis = nowMillis + interval / 2 + ThreadLocalRandom.current().nextLong(interval + 1);
             out.report(in.reception(), rtcpMux ? remoteRtp : remoteRtcp, rtcpMux, cname);
         }
     }
@@ -563,6 +612,7 @@ public final class MediaSession implements AutoCloseable {
             System.arraycopy(source.heard, 0, sent, 0, FRAME);
             boolean sameCodec = source.heardPayload != null && source.in.codec() == codec
                     && source.heardPayload.length == FRAME;
+            relayMarker = sameCodec && source.heardMarker;
             return sameCodec ? source.heardPayload : null;
         }
         mixInputs.clear();

@@ -36,7 +36,7 @@ final class OfferAnswer {
         if (offer.port() == 0) {
             Sdp rejected = new Sdp(address, sessionId, version, address, 0, offer.payloadTypes().subList(0, Math.min(1, offer.payloadTypes().size())),
                     Map.of(), Direction.INACTIVE, 0, false, 0, offer.otherMedia(), offer.audioIndex());
-            return new Answer(rejected, new Negotiated(null, null, Codec.PCMU, -1, Direction.INACTIVE, false));
+            return new Answer(rejected, new Negotiated(null, null, Codec.PCMU, -1, -1, Direction.INACTIVE, false));
         }
         List<Codec> codecs = offer.codecs();
         if (codecs.isEmpty()) {
@@ -56,27 +56,29 @@ final class OfferAnswer {
         }
         Sdp answer = new Sdp(address, sessionId, version, address, port, types, maps, direction, 20,
                 offer.rtcpMux(), 0, offer.otherMedia(), offer.audioIndex());
-        return new Answer(answer, negotiated(offer, codec, event, direction));
+        return new Answer(answer, negotiated(offer, codec, event, event, direction));
     }
 
     /** What the remote's answer to our offer (sent with direction {@code offered}) means. */
     static Negotiated accept(Sdp answer, Direction offered) {
         if (answer.port() == 0) {
-            return new Negotiated(null, null, Codec.PCMU, -1, Direction.INACTIVE, false);
+            return new Negotiated(null, null, Codec.PCMU, -1, -1, Direction.INACTIVE, false);
         }
         List<Codec> codecs = answer.codecs();
         if (codecs.isEmpty()) {
             throw new SdpException("the answer selects no codec we offered: payload types " + answer.payloadTypes(), true);
         }
         Direction direction = answer.effectiveDirection().reverse().and(offered);
-        return negotiated(answer, codecs.get(0), answer.telephoneEventPayloadType(), direction);
+        int event = answer.telephoneEventPayloadType();
+        // We send events with the answer's number but receive them with the one we offered.
+        return negotiated(answer, codecs.get(0), event, event < 0 ? -1 : Sdp.DEFAULT_TELEPHONE_EVENT, direction);
     }
 
-    private static Negotiated negotiated(Sdp remote, Codec codec, int event, Direction direction) {
+    private static Negotiated negotiated(Sdp remote, Codec codec, int sendEvent, int receiveEvent, Direction direction) {
         InetSocketAddress rtp = new InetSocketAddress(remote.connectionAddress(), remote.port());
         int rtcpPort = remote.rtcpPort() > 0 ? remote.rtcpPort() : remote.port() + 1;
         InetSocketAddress rtcp = remote.rtcpMux() ? rtp : new InetSocketAddress(remote.connectionAddress(), rtcpPort);
-        return new Negotiated(rtp, rtcp, codec, event, direction, remote.rtcpMux());
+        return new Negotiated(rtp, rtcp, codec, sendEvent, receiveEvent, direction, remote.rtcpMux());
     }
 
     /** Our answer and what it means for the session. */

@@ -26,6 +26,10 @@ final class OutboundStream {
     private volatile long packetsSent;
     private long octetsSent;
     private boolean sentSinceReport;
+    private boolean sentBeforeLastReport;
+    private boolean reportSent;
+    /** No packet went out last tick (or ever): the next audio packet begins a talkspurt. */
+    private boolean talkspurtStart = true;
     private long lastSendNanos;
     // Punctuality of this stream against its own schedule; written by the pacing thread.
     private volatile long packetsTimed;
@@ -58,9 +62,20 @@ final class OutboundStream {
         packetsOnTime = 0;
     }
 
-    /** Sends one packet stamped with this tick's timestamp, or {@code eventTimestamp} for a telephone-event. */
+    /**
+     * Sends this tick's audio packet. The marker bit starts a talkspurt (RFC 3551 section 4.1):
+     * on the stream's first packet, on the first after a pause (hold, rejected stream), and
+     * wherever {@code sourceMarker} says the relayed sender started one.
+     */
+    void sendAudio(boolean sourceMarker, int payloadType, byte[] payload, int length, InetSocketAddress to,
+                   long scheduledNanos) {
+        send(sourceMarker || talkspurtStart, payloadType, timestamp, payload, length, to, scheduledNanos);
+    }
+
+    /** Sends one packet; telephone-events carry their own marker and event timestamp (RFC 4733). */
     void send(boolean marker, int payloadType, long packetTimestamp, byte[] payload, int length,
               InetSocketAddress to, long scheduledNanos) {
+        talkspurtStart = false;
         int size = RtpPacket.write(packet, marker, payloadType, sequence, packetTimestamp, ssrc, payload, 0, length);
         sequence = (sequence + 1) & 0xFFFF;
         long sentNanos = engine.send(rtp, packet, size, to, scheduledNanos, lastSendNanos);
@@ -83,6 +98,7 @@ final class OutboundStream {
         timestamp = (timestamp + Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
         if (!sent) {
             lastSendNanos = 0; // a pause in sending is no jitter
+            talkspurtStart = true;
         }
     }
 
@@ -92,15 +108,39 @@ final class OutboundStream {
         lastSendNanos = 0;
     }
 
-    /** Sends an SR (if we sent media since the last report) or RR, on the RTP port when multiplexed. */
+    /** Sends an SR (if we sent media in the last two intervals) or RR, on the RTP port when multiplexed. */
     void report(ReceptionStatistics reception, InetSocketAddress to, boolean rtcpMux, String cname) {
+        sendReport(reception, to, rtcpMux, cname, false);
+    }
+
+    /**
+     * Says goodbye (RFC 3550 section 6.6): the last report with a BYE appended. Only when this
+     * stream sent something, RTP or RTCP: one that never did must not send BYE (section 6.3.7).
+     */
+    void bye(ReceptionStatistics reception, InetSocketAddress to, boolean rtcpMux, String cname) {
+        if (packetsSent > 0 || reportSent) {
+            sendReport(reception, to, rtcpMux, cname, true);
+        }
+    }
+
+    private void sendReport(ReceptionStatistics reception, InetSocketAddress to, boolean rtcpMux, String cname,
+                            boolean bye) {
         if (to == null) {
             return;
         }
         byte[] report = reportBuffer;
-        int length = RtcpReports.write(report, ssrc, sentSinceReport, System.currentTimeMillis(), timestamp,
+        // A sender is who sent RTP since the report before last (RFC 3550 6.3, we_sent).
+        boolean sender = sentSinceReport || sentBeforeLastReport;
+        // The clock already moved to the next tick's frame; the frame sent last is what "now" sounds like.
+        long clock = (timestamp - Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        int length = RtcpReports.write(report, ssrc, sender, System.currentTimeMillis(), clock,
                 packetsSent, octetsSent, reception, System.nanoTime(), cname);
+        if (bye) {
+            length = RtcpReports.appendBye(report, length, ssrc);
+        }
+        sentBeforeLastReport = sentSinceReport;
         sentSinceReport = false;
+        reportSent = true;
         engine.send(rtcpMux ? rtp : rtcp, report, length, to, -1, 0);
     }
 }

@@ -34,7 +34,7 @@
  * One platform thread, "rtp-pacer", owns all media state of every session of the engine: it
  * drains received datagrams, plays out the jitter buffers, mixes, encodes and sends one packet
  * per session every 20 ms with non-blocking sends, and runs timers (digit timeouts, RTP
- * timeout, RTCP every 5 s) on logical tick time. No other thread reads or writes that state,
+ * timeout, RTCP about every 5 s) on logical tick time. No other thread reads or writes that state,
  * so there are no locks on the media path. It never blocks.
  *
  * <p>Pacing is a timing wheel: the 20 ms period is cut into 10 slots of 2 ms; a new session
@@ -66,12 +66,37 @@
  * G.711 µ-law (PT 0) and A-law (PT 8), telephone-event (offered as PT 101) at ptime 20;
  * RTP ports even from the configured range, RTCP on port + 1 or multiplexed when the offer has
  * a=rtcp-mux; symmetric RTP: after the first valid RTP packet, media is sent back to its source
- * address, so phones behind NAT work; from then on packets from any other address are ignored
- * (no injected audio or key presses). A session sends silence frames when it has nothing to
- * play, which keeps NAT bindings open and the remote's RTP timeout quiet. Key presses go out as
- * RFC 4733 events, or as in-band tones (and are detected in-band, Goertzel) when the remote did
- * not negotiate telephone-event. We send 20 ms packets; inbound 10, 20 or 30 ms packets are
- * re-framed into 20 ms (the relay without decoding applies to 20 ms packets only).
+ * address, so phones behind NAT work; from then on RTP and RTCP from any other address are
+ * ignored (no injected audio, key presses or BYE). A session sends silence frames when it has
+ * nothing to play, which keeps NAT bindings open and the remote's RTP timeout quiet. Sequence
+ * numbers and the media clock run on through hold (the clock advances while nothing is sent).
+ * The marker bit starts each talkspurt: the first packet of the stream and the first after a
+ * pause in sending (hold, rejected stream), the first packet of each RFC 4733 event, and a
+ * relayed packet whose sender marked it. Key presses go out as RFC 4733 events (with the
+ * answer's payload type; we accept ours and theirs), or as in-band tones (and are detected
+ * in-band, Goertzel) when the remote did not negotiate telephone-event. We send 20 ms packets;
+ * inbound 10, 20 or 30 ms packets are re-framed into 20 ms (the relay without decoding applies
+ * to whole 20 ms packets only; others are decoded and re-encoded). A new inbound SSRC (the
+ * phone restarted its stream, e.g. on a re-INVITE) restarts the jitter buffer and the reception
+ * statistics; late packets of the replaced SSRC are dropped for 0.5 s so they cannot restart it
+ * again. A sequence jump within one SSRC restarts the statistics once a second packet confirms
+ * it (RFC 3550 A.1), so our reports do not claim thousands of packets lost.
+ *
+ * <p>Comfort noise (PT 13, RFC 3389) is accepted though not offered: it counts as media for
+ * the RTP timeout and plays as one frame of silence; the sender's pause after it is silence in
+ * real time, so speech resumes after the pause's true length. We never send CN.
+ *
+ * <p>RTCP: a compound packet once media is negotiated, then every 0.5–1.5 intervals (randomised,
+ * RFC 3550 6.3.1): SR when we sent media in the last two intervals (6.3), RR otherwise, then SDES
+ * CNAME (6.1; unique per session and node, RFC 7022). Key-press packets are counted but kept out
+ * of the jitter estimate (their timestamp is the event's start); LSR/DLSR answer only SRs of the
+ * source we hear. RTCP is taken only from the party: the latched address, or before RTCP
+ * latches the host RTP came from. Closing a session sends one last compound ending in BYE
+ * (6.6), unless the session never sent anything (6.3.7). A remote BYE for the source we hear
+ * drops its statistics (our reports stop describing it) and sets
+ * {@code MediaSession.remoteSaidBye()}; it does not end the call, because phones also say BYE
+ * for an old SSRC when a re-INVITE or transfer changes it: the SIP BYE ends calls, and the RTP
+ * timeout catches a remote that vanished without one.
  *
  * <h2>Sub-packages</h2>
  * {@code codec} G.711 tables; {@code rtp} packets, ports, receiver thread, jitter buffer, RTCP;

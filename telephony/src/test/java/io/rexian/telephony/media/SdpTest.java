@@ -44,6 +44,22 @@ class SdpTest {
     }
 
     @Test
+    void comfortNoiseOfferedIsLeftOutOfTheAnswerAndOurOffer() {
+        String withCn = LINPHONE_OFFER.replace("RTP/AVP 96 8 0 101", "RTP/AVP 0 13 101").replace("a=rtcp-mux", "a=rtpmap:13 CN/8000");
+        OfferAnswer.Answer answer = OfferAnswer.answer(Sdp.parse(withCn), "127.0.0.1", 20000, 7, 1, Direction.SENDRECV);
+        assertThat(answer.sdp().payloadTypes()).as("we send no CN, so we do not agree to it").containsExactly(0, 101);
+        assertThat(OfferAnswer.offer("127.0.0.1", 20000, 7, 1, Direction.SENDRECV).payloadTypes()).doesNotContain(13);
+    }
+
+    @Test
+    void answerWithItsOwnEventNumberIsUsedForSendingWhileOursIsExpected() {
+        String answer = LINPHONE_OFFER.replace("RTP/AVP 96 8 0 101", "RTP/AVP 0 96").replace("rtpmap:96 opus/48000/2", "rtpmap:96 telephone-event/8000");
+        Negotiated negotiated = OfferAnswer.accept(Sdp.parse(answer), Direction.SENDRECV);
+        assertThat(negotiated.telephoneEventType()).isEqualTo(96);
+        assertThat(negotiated.receiveEventType()).isEqualTo(Sdp.DEFAULT_TELEPHONE_EVENT);
+    }
+
+    @Test
     void offerWithoutG711IsNotAcceptable() {
         String g729Only = LINPHONE_OFFER.replace("m=audio 7078 RTP/AVP 96 8 0 101", "m=audio 7078 RTP/AVP 18");
         assertThatThrownBy(() -> OfferAnswer.answer(Sdp.parse(g729Only), "127.0.0.1", 20000, 7, 1, Direction.SENDRECV))

@@ -25,6 +25,13 @@ public final class JitterBuffer {
     private boolean playing;
     private long next;
     private long dropped;
+    /**
+     * The RTP marker of each queued frame, bit (extended sequence mod 64): kept beside the
+     * payloads so a relay can pass it on without a per-packet object. {@link #CAPACITY} < 64
+     * keeps the frames of one playout window on distinct bits.
+     */
+    private long markers;
+    private boolean polledMarker;
 
     /** @param depth frames to hold before playout, e.g. 2 or 3 for 40–60 ms */
     public JitterBuffer(int depth) {
@@ -34,8 +41,13 @@ public final class JitterBuffer {
         this.depth = depth;
     }
 
-    /** Queues a frame's payload; late or duplicate frames are dropped. */
+    /** Queues a frame's payload without the marker bit; late or duplicate frames are dropped. */
     public void offer(int sequence, byte[] payload) {
+        offer(sequence, payload, false);
+    }
+
+    /** Queues a frame's payload and its RTP marker bit; late or duplicate frames are dropped. */
+    public void offer(int sequence, byte[] payload, boolean marker) {
         long extended = extend(sequence);
         if (playing && next - extended > CAPACITY) {
             // Far behind what we play: a restarted sender, not a late frame. Follow it.
@@ -51,7 +63,10 @@ public final class JitterBuffer {
             frames.clear();
             playing = false;
         }
-        frames.putIfAbsent(extended, payload);
+        if (frames.putIfAbsent(extended, payload) == null) {
+            long bit = 1L << (extended & 63);
+            markers = marker ? markers | bit : markers & ~bit;
+        }
         while (frames.size() > CAPACITY) {
             frames.pollFirstEntry();
         }
@@ -59,6 +74,7 @@ public final class JitterBuffer {
 
     /** The payload for the next 20 ms slot, or null when nothing is due or it was lost. */
     public byte[] poll() {
+        polledMarker = false;
         if (!playing) {
             if (frames.size() < depth) {
                 return null;
@@ -82,7 +98,15 @@ public final class JitterBuffer {
             }
             next = skipTo;
         }
-        return frames.remove(next++);
+        byte[] payload = frames.remove(next);
+        polledMarker = payload != null && (markers & (1L << (next & 63))) != 0;
+        next++;
+        return payload;
+    }
+
+    /** Whether the frame the last {@link #poll()} returned carried the RTP marker bit. */
+    public boolean polledMarker() {
+        return polledMarker;
     }
 
     /** Frames dropped: late (after their slot was played) or skipped after a burst. */

@@ -7,7 +7,13 @@ package io.rexian.telephony.media.rtp;
  */
 public final class ReceptionStatistics {
 
+    /** Sequence jumps beyond these are a restarted sender, not loss or reordering (RFC 3550 A.1). */
+    private static final int MAX_DROPOUT = 3000;
+    private static final int MAX_MISORDER = 100;
+
     private long ssrc;
+    /** The sequence number that would confirm a jump: the one after the jump's first packet; -1 for none. */
+    private int badSequence = -1;
     private boolean started;
     private long baseSequence;
     private long highestSequence;
@@ -20,22 +26,39 @@ public final class ReceptionStatistics {
     private long lastSrNtpMiddle;
     private long lastSrReceivedNanos;
 
-    /** Records an RTP packet; {@code arrivalSamples} is the arrival time in 8 kHz units. */
-    public void onPacket(long packetSsrc, int sequence, long timestamp, long arrivalSamples) {
+    /**
+     * Records an RTP packet; {@code arrivalSamples} is the arrival time in 8 kHz units.
+     * {@code sampled} is false for packets whose timestamp is no sampling instant (an RFC 4733
+     * event keeps its start time in every packet): they count, but do not enter the jitter.
+     */
+    public void onPacket(long packetSsrc, int sequence, long timestamp, long arrivalSamples, boolean sampled) {
         if (!started || packetSsrc != ssrc) {
+            if (started) {
+                // The old source's SR says nothing about the new one: no LSR/DLSR until it sends its own.
+                lastSrNtpMiddle = 0;
+                lastSrReceivedNanos = 0;
+            }
             ssrc = packetSsrc;
             started = true;
-            baseSequence = sequence;
-            highestSequence = sequence;
-            received = 0;
-            expectedPrior = 0;
-            receivedPrior = 0;
-            haveTransit = false;
+            restartSequence(sequence);
         } else {
-            long extended = highestSequence + SequenceNumbers.distance((int) (highestSequence & 0xFFFF), sequence);
-            highestSequence = Math.max(highestSequence, extended);
+            int delta = SequenceNumbers.distance((int) (highestSequence & 0xFFFF), sequence);
+            if (delta > MAX_DROPOUT || delta < -MAX_MISORDER) {
+                if (sequence != badSequence) {
+                    // One stray packet must not count thousands lost; two in a row mean the
+                    // sender restarted its numbering (a re-INVITE with the same SSRC).
+                    badSequence = (sequence + 1) & 0xFFFF;
+                    return;
+                }
+                restartSequence(sequence);
+            } else {
+                highestSequence = Math.max(highestSequence, highestSequence + delta);
+            }
         }
         received++;
+        if (!sampled) {
+            return;
+        }
         long transit = arrivalSamples - timestamp;
         if (haveTransit) {
             long d = Math.abs(transit - lastTransit);
@@ -45,10 +68,31 @@ public final class ReceptionStatistics {
         haveTransit = true;
     }
 
-    /** Remembers a sender report's NTP middle 32 bits so the next RR can carry LSR/DLSR. */
-    public void onSenderReport(long ntpMiddle, long nowNanos) {
+    private void restartSequence(int sequence) {
+        baseSequence = sequence;
+        highestSequence = sequence;
+        badSequence = -1;
+        received = 0;
+        expectedPrior = 0;
+        receivedPrior = 0;
+        haveTransit = false;
+    }
+
+    /**
+     * Remembers a sender report's NTP middle 32 bits so the next RR can carry LSR/DLSR; an SR
+     * from another source than the one we hear is ignored.
+     */
+    public void onSenderReport(long senderSsrc, long ntpMiddle, long nowNanos) {
+        if (started && senderSsrc != ssrc) {
+            return;
+        }
         lastSrNtpMiddle = ntpMiddle;
         lastSrReceivedNanos = nowNanos;
+    }
+
+    /** The source said BYE: report on nobody until a packet starts the statistics again. */
+    public void forget() {
+        started = false;
     }
 
     public boolean started() {

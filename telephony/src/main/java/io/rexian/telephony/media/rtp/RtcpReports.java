@@ -3,11 +3,15 @@ package io.rexian.telephony.media.rtp;
 /**
  * Builds the minimal compound RTCP packets the engine sends every few seconds (RFC 3550
  * section 6.4): a sender report when we sent media since the last one, a receiver report
- * otherwise, each followed by an SDES CNAME as a compound packet must carry it.
+ * otherwise, each followed by an SDES CNAME as a compound packet must carry it (section 6.1);
+ * a BYE is appended to the last one when the session ends (section 6.6). Also reads what the
+ * engine needs from the remote's compound packets: its SR time and whether it said BYE.
  */
 public final class RtcpReports {
 
     private static final long NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800L;
+    private static final int SR = 200;
+    private static final int BYE = 203;
 
     private RtcpReports() {
     }
@@ -25,7 +29,7 @@ public final class RtcpReports {
         int blocks = stats.started() ? 1 : 0;
         int pos = 0;
         out[pos] = (byte) (0x80 | blocks);
-        out[pos + 1] = (byte) (sender ? 200 : 201);
+        out[pos + 1] = (byte) (sender ? SR : 201);
         int lengthPos = pos + 2;
         RtpPacket.writeInt(out, pos + 4, ssrc);
         pos += 8;
@@ -68,12 +72,47 @@ public final class RtcpReports {
         return pos;
     }
 
+    /**
+     * Appends a BYE for {@code ssrc} (no reason) to the compound packet of {@code length} bytes
+     * in {@code out}; returns the new length. BYE must come last in the compound (section 6.1).
+     */
+    public static int appendBye(byte[] out, int length, long ssrc) {
+        out[length] = (byte) 0x81; // one source
+        out[length + 1] = (byte) BYE;
+        writeLength(out, length + 2, 8);
+        RtpPacket.writeInt(out, length + 4, ssrc);
+        return length + 8;
+    }
+
     /** The middle 32 bits of an incoming SR's NTP timestamp, or -1 when the packet is no SR. */
     public static long senderReportNtpMiddle(byte[] data, int length) {
-        if (length < 28 || (data[1] & 0xFF) != 200) {
+        if (length < 28 || (data[1] & 0xFF) != SR) {
             return -1;
         }
         return ((RtpPacket.readUnsignedInt(data, 8) & 0xFFFF) << 16) | (RtpPacket.readUnsignedInt(data, 12) >>> 16);
+    }
+
+    /** The sender SSRC of the first packet of a compound (at least 8 bytes: the caller checked it is an SR). */
+    public static long senderSsrc(byte[] data) {
+        return RtpPacket.readUnsignedInt(data, 4);
+    }
+
+    /** True when a BYE in the compound packet lists {@code ssrc}: that source left the session. */
+    public static boolean saysBye(byte[] data, int length, long ssrc) {
+        int pos = 0;
+        while (pos + 4 <= length && (data[pos] & 0xC0) == 0x80) {
+            int end = pos + 4 * (((data[pos + 2] & 0xFF) << 8 | (data[pos + 3] & 0xFF)) + 1);
+            if ((data[pos + 1] & 0xFF) == BYE) {
+                int sources = data[pos] & 0x1F;
+                for (int i = 0; i < sources && pos + 8 + 4 * i <= Math.min(end, length); i++) {
+                    if (RtpPacket.readUnsignedInt(data, pos + 4 + 4 * i) == ssrc) {
+                        return true;
+                    }
+                }
+            }
+            pos = end;
+        }
+        return false;
     }
 
     private static void writeLength(byte[] out, int lengthPos, int packetBytes) {

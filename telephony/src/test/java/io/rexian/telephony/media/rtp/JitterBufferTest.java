@@ -89,6 +89,25 @@ class JitterBufferTest {
         assertThat(buffer.dropped()).isEqualTo(8);
     }
 
+    @Test
+    void eachFrameKeepsItsOwnMarkerBitThroughReorderingAndTheWrap() {
+        buffer.offer(65535, frame(65535), false);
+        buffer.offer(1, frame(1), true); // a talkspurt starts, arriving before its predecessor
+        buffer.offer(0, frame(0), false);
+        buffer.offer(2, frame(2), false);
+        List<Boolean> markers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            buffer.poll();
+            markers.add(buffer.polledMarker());
+        }
+        assertThat(markers).containsExactly(false, false, true, false);
+        buffer.offer(65, frame(65), false); // shares frame 1's bit: that marker must not linger
+        buffer.offer(66, frame(66), false);
+        buffer.offer(67, frame(67), false);
+        buffer.poll();
+        assertThat(buffer.polledMarker()).isFalse();
+    }
+
     private List<Integer> playOut(int slots) {
         List<Integer> played = new ArrayList<>();
         for (int i = 0; i < slots; i++) {
