@@ -140,6 +140,14 @@ public record Sdp(String originAddress, long sessionId, long version, String con
         if (connection == null) {
             throw new SdpException("SDP has no connection address (c= line)", false);
         }
+        if (!isIpLiteral(connection)) {
+            // RFC 4566 allows a host name here; resolving it would block a call thread on DNS for
+            // whatever name a caller writes, and phones and carriers send addresses.
+            throw new SdpException("connection address is not an IP address: " + connection, true);
+        }
+        if (port < 0 || port > 65535) {
+            throw new SdpException("bad media port: " + port, false);
+        }
         Direction direction = audioDirection != null ? audioDirection : sessionDirection;
         return new Sdp(originAddress, sessionId, version, connection, port, payloadTypes, rtpMaps,
                 direction, ptime, rtcpMux, rtcpPort, otherMedia, audioIndex);
@@ -167,6 +175,15 @@ public record Sdp(String originAddress, long sessionId, long version, String con
             }
         }
         return codecs;
+    }
+
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** A dotted IPv4 or a textual IPv6 address, never a name (so no DNS lookup follows). */
+    static boolean isIpLiteral(String address) {
+        return IPV4.matcher(address).matches() || (IPV6.matcher(address).matches() && address.length() <= 45);
     }
 
     /** True for the pre-RFC 3264 hold form c=0.0.0.0: the writer wants no media sent to it. */

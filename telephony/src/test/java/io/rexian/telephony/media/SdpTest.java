@@ -111,4 +111,15 @@ class SdpTest {
                 .isInstanceOf(SdpException.class).hasMessageContaining("m=audio notaport");
         assertThatThrownBy(() -> Sdp.parse("v=0\n")).isInstanceOf(SdpException.class).hasMessageContaining("no audio");
     }
+
+    @Test
+    void hostNamesAreRefusedUnresolvedAndPortsMustBePorts() {
+        assertThatThrownBy(() -> Sdp.parse("v=0\nc=IN IP4 media.example.invalid\nm=audio 4000 RTP/AVP 0\n"))
+                .isInstanceOfSatisfying(SdpException.class, e -> assertThat(e.notAcceptable()).isTrue())
+                .hasMessageContaining("not an IP address");
+        assertThatThrownBy(() -> Sdp.parse("v=0\nc=IN IP4 1.2.3.4\nm=audio 70000 RTP/AVP 0\n"))
+                .isInstanceOf(SdpException.class).hasMessageContaining("bad media port");
+        assertThat(Sdp.parse("v=0\nc=IN IP6 2001:db8::1\nm=audio 4000 RTP/AVP 0\n").connectionAddress()).isEqualTo("2001:db8::1");
+        assertThat(Sdp.parse("v=0\nc=IN IP4 0.0.0.0\nm=audio 4000 RTP/AVP 0\n").isNullConnection()).isTrue();
+    }
 }
