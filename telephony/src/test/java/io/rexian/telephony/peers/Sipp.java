@@ -73,6 +73,22 @@ public final class Sipp {
         return new Running(p, dir, timeout);
     }
 
+    /**
+     * Starts a sipp playing {@code extension}'s phone with {@code scenario} and registers it at the
+     * engine at {@code target} (password "pw-" + extension); throws when the registration failed.
+     */
+    public static Running phone(String target, String extension, String scenario) throws IOException, InterruptedException {
+        int port = FreePort.pick();
+        Running phone = startOn(port, scenario, target, Duration.ofSeconds(30), "-s", extension, "-m", "1");
+        Stats registered = run("register-contact.xml", target, Duration.ofSeconds(10), "-s", extension,
+                "-au", extension, "-ap", "pw-" + extension, "-key", "contact_port", Integer.toString(port), "-m", "1");
+        if (registered.successful() != 1) {
+            phone.process().destroyForcibly();
+            throw new IllegalStateException("phone " + extension + " did not register: " + registered.log());
+        }
+        return phone;
+    }
+
     private static Stats read(Path dir) throws IOException {
         Path stats = dir.resolve("stats.csv");
         String log = Files.exists(dir.resolve("errors.log")) ? Files.readString(dir.resolve("errors.log")) : "";
