@@ -154,6 +154,29 @@ class CallControlWithSippTests {
     }
 
     @Test
+    void hangingUpTheAgentsLegLeavesTheCallerWithMusic() throws Exception {
+        Sipp.Running agentPhone = phone("8002", "callee-answer.xml");
+        Sipp.Running caller = Sipp.start("call-service-wait-bye.xml", target, Duration.ofSeconds(30), "-s", QUEUE, "-m", "1");
+        CallEvent.Ringing ringing = await(CallEvent.Ringing.class, e -> true);
+        CallResult agentCall = calls.dial("8002", QUEUE);
+        String agentLeg = await(CallEvent.Answered.class, e -> e.callId().equals(agentCall.id())).legId();
+        assertThat(calls.bridge(ringing.legId(), agentLeg).reason()).as("caller not answered yet").isEqualTo("wrong-state");
+        assertThat(calls.answer(ringing.callId()).ok()).isTrue();
+        assertThat(calls.bridge(ringing.legId(), agentLeg).ok()).isTrue();
+
+        assertThat(calls.hangupLeg(agentLeg).ok()).isTrue();
+        assertThat(agentPhone.await().successful()).as("agent got BYE").isEqualTo(1);
+        await(CallEvent.Unbridged.class, e -> e.legA().equals(agentLeg) && e.legB().equals(ringing.legId()));
+        assertThat(media.playing).containsEntry(ringing.legId(), "hold");
+        assertThat(engine.activeCalls()).as("the caller's call goes on").isEqualTo(1);
+        assertThat(calls.hangupLeg(agentLeg).reason()).isEqualTo("wrong-state");
+
+        assertThat(calls.hangupLeg(ringing.legId()).ok()).isTrue();
+        assertThat(caller.await().successful()).isEqualTo(1);
+        await(CallEvent.Ended.class, e -> e.callId().equals(ringing.callId()));
+    }
+
+    @Test
     void blindTransferToAQueueRingsAtTheApplication() throws Exception {
         Sipp.Running agentPhone = phone("8002", "callee-answer.xml");
         Sipp.Running customer = Sipp.start("call-auth-wait-bye.xml", target, Duration.ofSeconds(30),
@@ -267,8 +290,8 @@ class CallControlWithSippTests {
         Sipp.Stats carrierStats = carrier.await();
         assertThat(carrierStats.successful()).as(carrierStats.log()).isEqualTo(1);
         assertThat(carrierStats.failed()).isZero();
-        assertThat(events).anyMatch(e -> e instanceof CallEvent.RecordingChanged r && r.started())
-                .anyMatch(e -> e instanceof CallEvent.RecordingChanged r && !r.started());
+        assertThat(events).anyMatch(e -> e instanceof CallEvent.RecordingChanged r && r.started() && r.legId().equals(leg))
+                .anyMatch(e -> e instanceof CallEvent.RecordingChanged r && !r.started() && r.file().equals(file.toString()));
         assertThat(Files.size(file)).as("the call was recorded").isGreaterThan(8_000);
         CallEvent.Ended ended = await(CallEvent.Ended.class, e -> e.callId().equals(call.id()));
         assertThat(ended.cause()).isEqualTo("hangup");

@@ -1102,7 +1102,7 @@ public final class SipCalls implements SipListener, CallControl {
             }
             if (file == null) {
                 leg.media.stopRecording();
-                emit(new CallEvent.RecordingChanged(call.id, clock.instant(), leg.recording.toString(), false));
+                emit(new CallEvent.RecordingChanged(call.id, clock.instant(), legId, leg.recording.toString(), false));
                 leg.recording = null;
                 return CallResult.success(legId);
             }
@@ -1114,7 +1114,7 @@ public final class SipCalls implements SipListener, CallControl {
             }
             leg.recording = file;
             call.recordings.add(file.toString());
-            emit(new CallEvent.RecordingChanged(call.id, clock.instant(), file.toString(), true));
+            emit(new CallEvent.RecordingChanged(call.id, clock.instant(), legId, file.toString(), true));
             return CallResult.success(legId);
         });
     }
