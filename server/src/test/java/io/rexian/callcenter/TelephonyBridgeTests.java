@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rexian.telephony.TelephonyEngine;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"rexian.demo=true", "rexian.sip.enabled=true", "rexian.customer.demo-customers=10"})
 class TelephonyBridgeTests {
 
-    static final int SIP_PORT = freePort();
+    static final int SIP_PORT = SippPeer.freePort();
 
     @DynamicPropertySource
     static void sip(DynamicPropertyRegistry registry) {
@@ -46,19 +38,18 @@ class TelephonyBridgeTests {
 
     @Test
     void demoServerAnswersPlaybackTestAndRegistersDemoExtensions() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/sipp")), "sipp (apt package sip-tester) is not installed");
+        assumeTrue(SippPeer.installed(), "sipp (apt package sip-tester) is not installed");
         Path dir = Files.createTempDirectory("sipp");
         String target = "127.0.0.1:" + SIP_PORT;
 
-        int call = sipp(dir, "-sn", "uac", "-s", "*44", target, "-m", "1", "-d", "500");
+        int call = SippPeer.run(dir, "-sn", "uac", "-s", "*44", target, "-m", "1", "-d", "500");
         assertThat(call).as("sipp -sn uac -s *44 exit code").isZero();
         waitForRecord();
         assertThat(jdbc.sql("select disposition from callcenter_call_record where callee = '*44'")
                 .query(String.class).single()).isEqualTo("ANSWERED");
 
-        Files.writeString(dir.resolve("reg.xml"), registerScenario());
-        int register = sipp(dir, "-sf", dir.resolve("reg.xml").toString(), "-s", "8001", "-au", "8001",
-                "-ap", "rexian-demo", target, "-m", "1");
+        int register = SippPeer.runScenario("/sipp-register.xml", target, "-s", "8001", "-au", "8001",
+                "-ap", "rexian-demo", "-m", "1");
         assertThat(register).isZero();
         assertThat(engine.isRegistered("8001")).isTrue();
         assertThat(jdbc.sql("select count(*) from callcenter_extension").query(Long.class).single()).isEqualTo(10);
@@ -105,37 +96,5 @@ class TelephonyBridgeTests {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static int sipp(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("sipp", "-i", "127.0.0.1", "-p", String.valueOf(freePort()),
-                "-nostdin", "-timeout", "20s", "-timeout_error"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sipp.log").toFile()).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
-
-    private static String registerScenario() throws IOException {
-        try (var in = TelephonyBridgeTests.class.getResourceAsStream("/sipp-register.xml")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    static int freePort() {
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(10000, 15000);
-            try (DatagramSocket udp = new DatagramSocket(port, lo); ServerSocket tcp = new ServerSocket(port, 1, lo)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port");
     }
 }

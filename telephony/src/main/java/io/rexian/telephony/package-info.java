@@ -9,7 +9,10 @@
  * <ul>
  *   <li>SIP stack (NIST JAIN-SIP, {@code sip.SipTransport}): one message-processing thread with a
  *       non-reentrant listener. It only creates server transactions (absorbing retransmissions)
- *       and hands each event to its call; it never waits on a call.</li>
+ *       and hands each event to its call; it never waits on a call. Before the stack sees a
+ *       message, the same thread runs two cheap checks that answer statelessly and never block:
+ *       {@code sip.RequestDefects} refuses requests RFC 3261 forbids but the NIST parser accepts,
+ *       {@code sip.ForkedAnswers} ACKs and hangs up second forks' 2xx (docs/SIP.md).</li>
  *   <li>Calls ({@code call.SipCalls}): each call owns a serial executor running on virtual threads;
  *       every SIP event and every {@link io.rexian.telephony.CallControl} command for that call runs
  *       there, one at a time, so a call's state (legs, dialogs, media channels) needs no locks.

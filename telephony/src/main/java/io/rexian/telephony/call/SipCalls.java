@@ -1999,9 +1999,9 @@ public final class SipCalls implements SipListener, CallControl {
         return ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
     }
 
+    /** The session description a message carries (alone or as a multipart part), or "" for none. */
     static String bodyOf(Message message) {
-        byte[] raw = message.getRawContent();
-        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+        return io.rexian.telephony.sip.SipBodies.sdpOf(message).orElse("");
     }
 
     static String userOf(URI uri) {

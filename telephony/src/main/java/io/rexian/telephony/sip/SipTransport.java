@@ -20,8 +20,9 @@ import javax.sip.message.MessageFactory;
 /**
  * The one place that knows the SIP stack implementation (NIST JAIN-SIP RI): starts it on
  * UDP and TCP of one address/port and hands out the JAIN-SIP (JSR 32) factories. Replacing
- * the stack means replacing this class, {@link StackLog} and {@link ForkedAnswers} (which
- * answers second forks' 2xx in front of the stack).
+ * the stack means replacing this class and the others of this package that name NIST types:
+ * {@link StackLog}, {@link ForkedAnswers} (second forks' 2xx), {@link CheckingParser} and
+ * {@link RequestDefects} (requests the NIST parser lets through but RFC 3261 forbids).
  *
  * <p>Threading: the stack runs with one message-processing thread and a non-reentrant
  * listener, so the listener sees requests one at a time; the listener must hand real work
@@ -77,8 +78,12 @@ public final class SipTransport implements AutoCloseable {
         SipStack stack = null;
         try {
             stack = factory.createSipStack(p);
-            ForkedAnswers forks = new ForkedAnswers((SIPTransactionStack) stack, clock);
-            ((SIPTransactionStack) stack).sipMessageValves.add(forks);
+            SIPTransactionStack nist = (SIPTransactionStack) stack;
+            // Must be set before the listening points exist: each creates its parser from the factory.
+            nist.setMessageParserFactory(new CheckingParser());
+            nist.sipMessageValves.add(new RequestDefects());
+            ForkedAnswers forks = new ForkedAnswers(nist, clock);
+            nist.sipMessageValves.add(forks);
             ListeningPoint udp = stack.createListeningPoint(address, port, ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(address, port, ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
