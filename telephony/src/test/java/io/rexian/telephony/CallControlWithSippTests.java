@@ -129,6 +129,7 @@ class CallControlWithSippTests {
         assertThat(media.playing).doesNotContainKeys(callerLeg, agentLeg);
         assertThat(calls.hold(agentLeg, true).ok()).isTrue();
         assertThat(media.playing).containsEntry(callerLeg, "hold");
+        await(CallEvent.Held.class, e -> e.legId().equals(callerLeg) && e.held());
         assertThat(calls.hold(agentLeg, true).reason()).isEqualTo("wrong-state");
         assertThat(calls.hold(agentLeg, false).ok()).isTrue();
         assertThat(media.bridges).containsEntry(agentLeg, callerLeg);
@@ -284,6 +285,8 @@ class CallControlWithSippTests {
                 new DigitCollection(1, Duration.ofSeconds(8), Duration.ofSeconds(2), "#", true)).ok()).isTrue();
         CallEvent.DigitsCollected pressed = await(CallEvent.DigitsCollected.class, e -> true);
         assertThat(pressed.digits()).isEqualTo("1");
+        assertThat(events).anyMatch(e -> e instanceof CallEvent.Ringing r && r.legId().equals(leg))
+                .anyMatch(e -> e instanceof CallEvent.Dtmf d && d.legId().equals(leg) && d.digit() == '1');
         assertThat(calls.record(leg, null, false).ok()).isTrue();
         assertThat(calls.hangup(call.id()).ok()).isTrue();
 

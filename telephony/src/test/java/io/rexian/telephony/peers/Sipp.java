@@ -38,7 +38,14 @@ public final class Sipp {
     /** Runs a scenario file against {@code target} (host:port); {@code extra} are further sipp arguments. */
     public static Stats run(String scenario, String target, Duration timeout, String... extra)
             throws IOException, InterruptedException {
-        return start(scenario, target, timeout, extra).await();
+        for (int attempt = 1; ; attempt++) {
+            Stats stats = start(scenario, target, timeout, extra).await();
+            // Another test run (or a sipp just started) may take the media ports between our check and sipp's bind.
+            boolean portTaken = stats.created() <= 0 && stats.log().contains("Unable to bind");
+            if (!portTaken || attempt == 3) {
+                return stats;
+            }
+        }
     }
 
     public static Running start(String scenario, String target, Duration timeout, String... extra)
