@@ -66,7 +66,8 @@ public interface CallControl {
      * another call must be that call's only live party: all that call's legs move into
      * {@code legA}'s call, which records them (the other call ends with cause {@code merged} and no
      * record of its own). A leg ringing at the application may be bridged (once answered at the SIP level,
-     * i.e. transferred there). Returns the call id. Reasons: {@code no-such-leg}, {@code wrong-state}.
+     * i.e. transferred there). May be called from a listener of either call, e.g. on the agent's
+     * {@link CallEvent.Answered}. Returns the call id. Reasons: {@code no-such-leg}, {@code wrong-state}.
      */
     CallResult bridge(String legA, String legB);
 
@@ -116,7 +117,8 @@ public interface CallControl {
      * Attended transfer: {@code waitingLegId} (e.g. the customer, on hold in one call) is connected
      * to {@code targetLegId} (the party consulted in another call: an extension or an outside number);
      * every other leg of both calls (the transferring agent) is released. Reasons: {@code no-such-leg},
-     * {@code same-call}, {@code wrong-state} (either leg not answered).
+     * {@code same-call}, {@code wrong-state} (either leg not answered, or the waiting leg's call busy:
+     * from a listener, call this for the target's call, not the waiting one's).
      */
     CallResult attendedTransfer(String waitingLegId, String targetLegId);
 

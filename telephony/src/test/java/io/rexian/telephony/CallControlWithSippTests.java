@@ -178,6 +178,30 @@ class CallControlWithSippTests {
     }
 
     @Test
+    void theAgentsAnsweredEventCanBridgeItToTheCaller() throws Exception {
+        Sipp.Running agentPhone = phone("8002", "callee-answer.xml");
+        Sipp.Running caller = Sipp.start("call-service-wait-bye.xml", target, Duration.ofSeconds(30), "-s", QUEUE, "-m", "1");
+        CallEvent.Ringing ringing = await(CallEvent.Ringing.class, e -> true);
+        assertThat(calls.answer(ringing.callId()).ok()).isTrue();
+        List<CallResult> results = new CopyOnWriteArrayList<>();
+        CallResult agentCall = calls.dial("8002", QUEUE);
+        calls.addListener(e -> {
+            if (e instanceof CallEvent.Answered a && a.callId().equals(agentCall.id())) {
+                results.add(calls.bridge(ringing.legId(), a.legId()));
+            }
+        });
+        waitFor(() -> !results.isEmpty());
+        assertThat(results.get(0).ok()).as(results.get(0).reason()).isTrue();
+        CallEvent.Bridged bridged = await(CallEvent.Bridged.class, e -> true);
+        assertThat(bridged.callId()).isEqualTo(ringing.callId());
+        assertThat(media.bridges).containsEntry(ringing.legId(), bridged.legB());
+        assertThat(calls.hangup(agentCall.id()).reason()).as("merged into the caller's call").isEqualTo("no-such-call");
+        assertThat(calls.hangup(ringing.callId()).ok()).isTrue();
+        assertThat(caller.await().successful()).isEqualTo(1);
+        assertThat(agentPhone.await().successful()).isEqualTo(1);
+    }
+
+    @Test
     void blindTransferToAQueueRingsAtTheApplication() throws Exception {
         Sipp.Running agentPhone = phone("8002", "callee-answer.xml");
         Sipp.Running customer = Sipp.start("call-auth-wait-bye.xml", target, Duration.ofSeconds(30),

@@ -1174,6 +1174,12 @@ public final class SipCalls implements SipListener, CallControl {
         if (legA.equals(legB)) {
             return WRONG_STATE;
         }
+        Call callB = byLegId.get(legB);
+        if (callB != null && callB.executor.isCurrent() && byLegId.get(legA) != callB) {
+            // From a listener of legB's call (say, on the agent's Answered): that call cannot wait for
+            // legA's call, which would wait for it in turn, so it hands its legs over from here.
+            return handOver(callB, legB, legA);
+        }
         return onLeg(legA, (call, a) -> {
             Call other = byLegId.get(legB);
             if (other == null) {
@@ -1216,17 +1222,57 @@ public final class SipCalls implements SipListener, CallControl {
     private List<Leg> merge(Call other, Call into, String legId) {
         return other.executor.runAndWait(() -> {
             Leg leg = other.leg(legId);
-            if (other.ended || leg == null || !isFree(leg) || other.legs.stream().filter(l -> !l.isEnded()).count() != 1) {
+            if (other.ended || leg == null || !movable(other, leg)) {
                 return List.<Leg>of();
             }
             List<Leg> legs = List.copyOf(other.legs);
-            other.legs.clear();
             // Re-pointed before this task ends, so the legs' next SIP messages queue behind the bridge on into's executor.
             legs.forEach(l -> repoint(l, into));
-            other.merged = true;
-            end(other, Disposition.ANSWERED, "merged");
+            endMerged(other);
             return legs;
         }, TAKE_WAIT, null);
+    }
+
+    /** {@link #merge} the other way round, run on {@code other}'s executor: legA's call takes the legs while other waits. */
+    private CallResult handOver(Call other, String legB, String legA) {
+        Leg b = other.leg(legB);
+        Call into = byLegId.get(legA);
+        if (into == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        if (other.ended || b == null || !movable(other, b)) {
+            return WRONG_STATE;
+        }
+        List<Leg> legs = List.copyOf(other.legs);
+        CallResult result = into.executor.runAndWait(() -> {
+            Leg a = into.leg(legA);
+            if (into.ended || a == null || !isFree(a)) {
+                return WRONG_STATE;
+            }
+            into.legs.addAll(legs);
+            legs.forEach(leg -> {
+                repoint(leg, into);
+                watch(into, leg);
+            });
+            connect(into, a, b);
+            return CallResult.success(into.id);
+        }, COMMAND_WAIT, BUSY_ENGINE);
+        if (result.ok()) {
+            endMerged(other);
+        }
+        return result;
+    }
+
+    /** A leg that may move into another call by a bridge: free, and its call's only live party. */
+    private static boolean movable(Call call, Leg leg) {
+        return isFree(leg) && call.legs.stream().filter(l -> !l.isEnded()).count() == 1;
+    }
+
+    /** Ends a call whose legs moved into another one. */
+    private void endMerged(Call call) {
+        call.legs.clear();
+        call.merged = true;
+        end(call, Disposition.ANSWERED, "merged");
     }
 
     /** Sends the leg's SIP messages and commands to {@code call} from now on. */
