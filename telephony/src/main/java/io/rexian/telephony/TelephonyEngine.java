@@ -73,7 +73,7 @@ public final class TelephonyEngine implements AutoCloseable {
                 Thread.ofPlatform().name("rexian-call-timers").daemon().factory());
         Registrations registrations = new Registrations(clock);
         ExtensionFeatures features = new ExtensionFeatures();
-        SipCalls calls = new SipCalls(settings, registrations, features, media, records, clock, workers, timers);
+        SipCalls calls = new SipCalls(settings, registrations, features, credentials, media, records, clock, workers, timers);
         SipTransport sip;
         try {
             sip = SipTransport.start(settings.bindAddress(), settings.mediaAddress(), settings.port(), calls, clock);

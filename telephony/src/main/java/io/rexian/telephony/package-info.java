@@ -16,7 +16,9 @@
  *   <li>Calls ({@code call.SipCalls}): each call owns a serial executor running on virtual threads;
  *       every SIP event and every {@link io.rexian.telephony.CallControl} command for that call runs
  *       there, one at a time, so a call's state (legs, dialogs, media channels) needs no locks.
- *       Event listeners are called on it too.</li>
+ *       Event listeners are called on it too, after the task that caused the event. A command
+ *       from an application thread waits (at most about 2 s) for its validation there; from a
+ *       listener of the same call it runs at once.</li>
  *   <li>REGISTER, OPTIONS and stateless answers run on plain virtual threads; timers (no-answer, session-timer refresh and expiry,
  *       carrier re-registration, cleanup) on one scheduler thread that only enqueues work.</li>
  *   <li>RTP (package {@code media}): one pacing thread and one receiver thread owned by the media

@@ -385,15 +385,8 @@ class SignallingWithSippTests {
         assertThat(expert.await().successful()).isEqualTo(1);
     }
 
-    /** Starts a sipp playing extension's phone and registers it with the engine. */
     private Sipp.Running phone(String extension, String scenario) throws Exception {
-        int port = FreePort.pick();
-        Sipp.Running phone = Sipp.startOn(port, scenario, target, Duration.ofSeconds(30), "-s", extension, "-m", "1");
-        Sipp.Stats registered = Sipp.run("register-contact.xml", target, Duration.ofSeconds(10),
-                "-s", extension, "-au", extension, "-ap", "pw-" + extension, "-key", "contact_port", Integer.toString(port),
-                "-m", "1");
-        assertThat(registered.successful()).as(registered.log()).isEqualTo(1);
-        return phone;
+        return Sipp.phone(target, extension, scenario);
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -22,8 +22,10 @@ final class Call {
     Instant answeredAt;
     boolean ended;
     ScheduledFuture<?> noAnswer;
-    /** Set for click-to-dial: the number to call once the first leg answers. */
-    String originateTarget;
+    /** Set for click-to-dial: whom to call once the first leg answers. */
+    Destinations.Destination originateTarget;
+    /** Its legs moved into another call by a bridge: ended without a record of its own. */
+    boolean merged;
     /** Forwards followed so far (loop guard). */
     int forwardHops;
     final List<String> recordings = new ArrayList<>();

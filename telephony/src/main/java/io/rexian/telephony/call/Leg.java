@@ -27,7 +27,14 @@ final class Leg {
     MediaChannel media;
     Instant answeredAt;
     Instant endedAt;
+    /** The phone put us on hold (re-INVITE sendonly/inactive). */
     boolean held;
+    /** The leg this one talks to in a two-party bridge; stale once that leg ended (see {@link #peer()}). */
+    Leg bridgedWith;
+    /** The application put this leg on hold: it hears music instead of {@link #bridgedWith}. */
+    boolean onHold;
+    /** The leg waits for the application to answer or reject it (an application number rang). */
+    boolean ringingAtApplication;
     /** This leg rings or talks to an extension and counts for its busy state. */
     boolean countsAsBusy;
     /** Set for a leg towards a carrier. */
@@ -58,5 +65,15 @@ final class Leg {
 
     boolean isEnded() {
         return state == State.ENDED;
+    }
+
+    /** The live party this leg is bridged with (talking or held), or null. */
+    Leg peer() {
+        return bridgedWith == null || bridgedWith.isEnded() ? null : bridgedWith;
+    }
+
+    /** Answered, with media, and not taken by the engine itself (parked): the application may command it. */
+    boolean isControllable() {
+        return isAnswered() && media != null && parkedSlot == null;
     }
 }

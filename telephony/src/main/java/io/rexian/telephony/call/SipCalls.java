@@ -9,8 +9,10 @@ import io.rexian.telephony.CallEventListener;
 import io.rexian.telephony.CallRecords;
 import io.rexian.telephony.CallResult;
 import io.rexian.telephony.EngineSettings;
+import io.rexian.telephony.ExtensionCredentials;
 import io.rexian.telephony.ExtensionFeatures;
 import io.rexian.telephony.Trunk;
+import io.rexian.telephony.call.Destinations.Destination;
 import io.rexian.telephony.trunk.CarrierRegistrations;
 import io.rexian.telephony.trunk.DigestClient;
 import io.rexian.telephony.registrar.Binding;
@@ -107,12 +109,15 @@ public final class SipCalls implements SipListener, CallControl {
     private volatile SipTransport sip;
     private volatile Registrar registrar;
     private volatile SipAuthentication auth;
+    private final Destinations destinations;
 
-    public SipCalls(EngineSettings settings, Registrations registrations, ExtensionFeatures features, CallMedia media,
-                    CallRecords records, Clock clock, ExecutorService workers, ScheduledExecutorService timers) {
+    public SipCalls(EngineSettings settings, Registrations registrations, ExtensionFeatures features,
+                    ExtensionCredentials credentials, CallMedia media, CallRecords records, Clock clock,
+                    ExecutorService workers, ScheduledExecutorService timers) {
         this.settings = settings;
         this.features = features;
         this.registrations = registrations;
+        this.destinations = new Destinations(settings, registrations, features, credentials, applicationNumbers, trunks);
         this.media = media;
         this.records = records;
         this.clock = clock;
@@ -294,8 +299,7 @@ public final class SipCalls implements SipListener, CallControl {
                 if (leg != null && !leg.isAnswered()) {
                     leg.state = Leg.State.ENDED;
                     leg.endedAt = clock.instant();
-                    failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
-                    end(call, Disposition.FAILED, "timeout");
+                    fail(call, Response.TEMPORARILY_UNAVAILABLE, Disposition.FAILED, "timeout");
                 }
             });
         }
@@ -417,7 +421,10 @@ public final class SipCalls implements SipListener, CallControl {
         return trunks.stream().filter(t -> t.outboundNumber(dialled) != null).findFirst().orElse(null);
     }
 
-    /** Calls {@code number} at the carrier; only reached by authenticated extensions. */
+    /**
+     * Calls {@code number} at the carrier for {@code from} (null: for the application). Only reached by
+     * authenticated extensions and the call-control API, never by an unauthenticated SIP source.
+     */
     private void dialTrunk(Call call, Trunk trunk, String number, Leg from) {
         String sipCallId = UUID.randomUUID() + "@" + sip.host();
         Leg b = addLeg(call, sipCallId, false, number);
@@ -427,20 +434,19 @@ public final class SipCalls implements SipListener, CallControl {
             b.media = openMedia(call, b);
             Request invite = newRequest(Request.INVITE,
                     sip.addresses().createURI("sip:" + number + "@" + trunk.host() + ":" + trunk.portOrDefault()),
-                    sipCallId, trunk.username() != null ? trunk.username() : from.party, number);
+                    sipCallId, trunk.username() != null ? trunk.username() : callerName(call, from), number);
             invite.setContent(b.media.offer(), sdpType());
             b.invite = invite;
             b.inviteClient = sip.provider().getNewClientTransaction(invite);
             b.dialog = b.inviteClient.getDialog();
             b.inviteClient.sendRequest();
-            emit(new CallEvent.Created(call.id, clock.instant(), b.id, from.party, number));
+            emit(new CallEvent.Created(call.id, clock.instant(), b.id, callerName(call, from), number));
             call.noAnswer = timers.schedule(() -> call.executor.execute(() -> noAnswer(call, b)),
                     settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.info("cannot call {} via {}", number, trunk.name(), e);
             b.state = Leg.State.ENDED;
-            failInbound(call, Response.SERVICE_UNAVAILABLE);
-            end(call, Disposition.FAILED, "trunk-failed");
+            fail(call, Response.SERVICE_UNAVAILABLE, Disposition.FAILED, "trunk-failed");
         }
     }
 
@@ -509,17 +515,22 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     /**
-     * The caller hears ringing while the application decides: {@link #answer} or {@link #reject}.
-     * Unanswered after the no-answer timeout, the caller gets 480.
+     * The caller hears ringing while the application decides: {@link #answer}, {@link #bridge} or
+     * {@link #reject}. A new call gets 180; a leg transferred here (answered already) hears ringback.
+     * Unanswered after the no-answer timeout, the caller gets 480 (or BYE).
      */
     private void ringAtApplication(Call call, Leg a) {
-        respondInvite(a, Response.RINGING);
-        a.state = Leg.State.RINGING;
+        if (a.isAnswered()) {
+            a.media.play("ringback", true);
+        } else {
+            respondInvite(a, Response.RINGING);
+            a.state = Leg.State.RINGING;
+        }
+        a.ringingAtApplication = true;
         emit(new CallEvent.Ringing(call.id, clock.instant(), a.id));
         call.noAnswer = timers.schedule(() -> call.executor.execute(() -> {
-            if (!call.ended && a.state == Leg.State.RINGING) {
-                failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
-                end(call, Disposition.NO_ANSWER, "no-answer");
+            if (!call.ended && a.ringingAtApplication) {
+                fail(call, Response.TEMPORARILY_UNAVAILABLE, Disposition.NO_ANSWER, "no-answer");
             }
         }), settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -560,8 +571,7 @@ public final class SipCalls implements SipListener, CallControl {
      */
     private void route(Call call, String extension, Leg from, int hops) {
         if (hops > 5) {
-            failInbound(call, Response.LOOP_DETECTED);
-            end(call, Disposition.FAILED, "forward-loop");
+            fail(call, Response.LOOP_DETECTED, Disposition.FAILED, "forward-loop");
             return;
         }
         Optional<String> always = features.forward(extension, ExtensionFeatures.Forward.ALWAYS);
@@ -577,20 +587,18 @@ public final class SipCalls implements SipListener, CallControl {
                 route(call, onBusy.get(), from, hops + 1);
                 return;
             }
-            failInbound(call, Response.BUSY_HERE);
-            end(call, Disposition.BUSY, features.doNotDisturb(extension) ? "do-not-disturb" : "busy");
+            fail(call, Response.BUSY_HERE, Disposition.BUSY, features.doNotDisturb(extension) ? "do-not-disturb" : "busy");
             return;
         }
         call.forwardHops = hops;
-        dial(call, extension, from);
+        ringExtension(call, extension, from);
     }
 
     /** Rings the extension's most recent contact with an offer from a fresh media channel. */
-    private void dial(Call call, String extension, Leg from) {
+    private void ringExtension(Call call, String extension, Leg from) {
         List<Binding> contacts = registrations.contacts(extension);
         if (contacts.isEmpty()) {
-            failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
-            end(call, Disposition.FAILED, "not-registered");
+            fail(call, Response.TEMPORARILY_UNAVAILABLE, Disposition.FAILED, "not-registered");
             return;
         }
         Binding target = contacts.get(0);
@@ -604,7 +612,7 @@ public final class SipCalls implements SipListener, CallControl {
         ringingByExtension.put(extension, call);
         try {
             b.media = openMedia(call, b);
-            String callerName = from == null ? call.caller : from.party;
+            String callerName = callerName(call, from);
             Request invite = newRequest(Request.INVITE, sip.addresses().createURI(target.contact()), sipCallId,
                     callerName, extension);
             invite.setContent(b.media.offer(), sdpType());
@@ -618,8 +626,7 @@ public final class SipCalls implements SipListener, CallControl {
         } catch (Exception e) {
             log.info("cannot call {}", extension, e);
             b.state = Leg.State.ENDED;
-            failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
-            end(call, Disposition.FAILED, "dial-failed");
+            fail(call, Response.TEMPORARILY_UNAVAILABLE, Disposition.FAILED, "dial-failed");
         }
     }
 
@@ -639,8 +646,7 @@ public final class SipCalls implements SipListener, CallControl {
             route(call, onNoAnswer.get(), a, call.forwardHops + 1);
             return;
         }
-        failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
-        end(call, Disposition.NO_ANSWER, "no-answer");
+        fail(call, Response.TEMPORARILY_UNAVAILABLE, Disposition.NO_ANSWER, "no-answer");
     }
 
     private void onResponse(Call call, ResponseEvent event) {
@@ -699,8 +705,7 @@ public final class SipCalls implements SipListener, CallControl {
         };
         int relay = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE ? Response.BUSY_HERE
                 : status == Response.DECLINE ? Response.DECLINE : Response.TEMPORARILY_UNAVAILABLE;
-        failInbound(call, relay);
-        end(call, disposition, "remote-" + status);
+        fail(call, relay, disposition, "remote-" + status);
     }
 
     private void onAnswered(Call call, Leg b, ResponseEvent event) {
@@ -751,18 +756,12 @@ public final class SipCalls implements SipListener, CallControl {
         }
         Leg a = call.first();
         if (a == b) {
-            // Click-to-dial: the agent answered; now call the customer.
-            String target = call.originateTarget;
+            // Click-to-dial: the agent answered; now call the customer. Without a target the
+            // application dialled this leg itself and takes it from here.
+            Destination target = call.originateTarget;
             call.originateTarget = null;
             if (target != null) {
-                if (target.equals(settings.playbackNumber())) {
-                    b.media.play(null, true);
-                } else if (target.equals(settings.echoNumber())) {
-                    b.media.echo();
-                } else {
-                    b.media.play("ringback", true);
-                    dial(call, target, b);
-                }
+                ringFor(call, target, b);
             }
             return;
         }
@@ -784,9 +783,48 @@ public final class SipCalls implements SipListener, CallControl {
             }
             listenForDigits(call, a);
         }
+        connect(call, a, b);
+    }
+
+    /** Connects two answered legs of {@code call} so they talk; whatever either heard stops. */
+    private void connect(Call call, Leg a, Leg b) {
         a.media.stopPlaying();
+        b.media.stopPlaying();
         a.media.bridge(b.media);
+        a.bridgedWith = b;
+        b.bridgedWith = a;
+        for (Leg leg : List.of(a, b)) {
+            leg.onHold = false;
+            leg.ringingAtApplication = false;
+        }
         emit(new CallEvent.Bridged(call.id, clock.instant(), a.id, b.id));
+    }
+
+    /**
+     * Calls {@code target} for {@code from} (hearing ringback meanwhile; null: the application's own
+     * call) and bridges the two once it answers; a test service is played to {@code from} at once.
+     */
+    private void ringFor(Call call, Destination target, Leg from) {
+        switch (target.kind()) {
+            case SERVICE -> {
+                if (target.number().equals(settings.echoNumber())) {
+                    from.media.echo();
+                } else {
+                    from.media.play(null, true);
+                }
+            }
+            case APPLICATION -> ringAtApplication(call, from);
+            case EXTENSION, TRUNK -> {
+                if (from != null) {
+                    from.media.play("ringback", true);
+                }
+                if (target.kind() == Destinations.Kind.TRUNK) {
+                    dialTrunk(call, target.trunk(), target.number(), from);
+                } else {
+                    route(call, target.number(), from, 0);
+                }
+            }
+        }
     }
 
     private void onAck(Call call, Request ack, Dialog dialog) {
@@ -904,25 +942,34 @@ public final class SipCalls implements SipListener, CallControl {
             return;
         }
         String target = userOf(referTo.getAddress().getURI());
-        if (!registrations.isRegistered(target)) {
+        Destination to = destinations.resolve(target);
+        // A phone may hand its caller to an extension or the application, never to a trunk: the caller
+        // may be an unauthenticated outsider, and the transfer would let it call out at our expense.
+        if (to.kind() != Destinations.Kind.EXTENSION && to.kind() != Destinations.Kind.APPLICATION) {
             respond(tx, request, Response.NOT_FOUND);
             return;
         }
         respond(tx, request, Response.ACCEPTED);
         notifyReferDone(leg);
-        blindTransfer(call, leg, peer, target);
+        blindTransfer(call, leg, peer, to, target);
     }
 
-    /** {@code leaving} is hung up; {@code staying} hears ringback while {@code target} is called for it. */
-    private void blindTransfer(Call call, Leg leaving, Leg staying, String target) {
-        bye(leaving);
+    /** {@code leaving} is released; {@code staying} rings at {@code to} (hearing ringback) and is bridged when answered. */
+    private void blindTransfer(Call call, Leg leaving, Leg staying, Destination to, String dialled) {
+        release(leaving);
         releaseBusy(leaving);
         staying.media.unbridge();
-        staying.media.play("ringback", true);
+        staying.bridgedWith = null;
+        staying.onHold = false;
         call.legs.remove(staying);
         call.legs.add(0, staying);
-        emit(new CallEvent.Transferred(call.id, clock.instant(), staying.id, target));
-        dial(call, target, staying);
+        emit(new CallEvent.Transferred(call.id, clock.instant(), staying.id, dialled));
+        if (to.kind() == Destinations.Kind.APPLICATION) {
+            // As for a new call to the application: it learns which number (queue) the caller waits at.
+            call.callee = to.number();
+            emit(new CallEvent.Created(call.id, clock.instant(), staying.id, staying.party, to.number()));
+        }
+        ringFor(call, to, staying);
     }
 
     private void notifyReferDone(Leg leg) {
@@ -937,55 +984,102 @@ public final class SipCalls implements SipListener, CallControl {
         }
     }
 
-    // ---------------------------------------------------------------- call control (any thread)
+    // ---------------------------------------------------------------- call control (application threads)
+
+    /** How long a command waits for its call's executor before answering busy-engine. */
+    private static final Duration COMMAND_WAIT = Duration.ofSeconds(2);
+    /** Taking a leg out of another call waits less, so a command answers within about twice COMMAND_WAIT. */
+    private static final Duration TAKE_WAIT = Duration.ofMillis(1500);
+    private static final CallResult BUSY_ENGINE = CallResult.failure("busy-engine");
+    private static final CallResult WRONG_STATE = CallResult.failure("wrong-state");
 
     @Override
     public void addListener(CallEventListener listener) {
         listeners.add(listener);
     }
 
-    @Override
-    public CallResult hangup(String callId) {
+    /**
+     * Runs {@code command} on the call's executor, which owns the call's state, and returns its
+     * outcome (validation included); an ended call counts as gone.
+     */
+    private CallResult onCall(String callId, java.util.function.Function<Call, CallResult> command) {
         Call call = byId.get(callId);
         if (call == null) {
             return CallResult.failure("no-such-call");
         }
-        call.executor.execute(() -> {
-            if (!call.ended) {
-                failInbound(call, Response.TEMPORARILY_UNAVAILABLE);
-                hangupLegs(call);
+        return call.executor.runAndWait(() -> call.ended ? CallResult.failure("no-such-call") : command.apply(call),
+                COMMAND_WAIT, BUSY_ENGINE);
+    }
+
+    /**
+     * Like {@link #onCall} for a live leg (an ended one is {@code wrong-state}); follows a leg that
+     * moved to another call (bridge, pickup) while the command waited.
+     */
+    private CallResult onLeg(String legId, java.util.function.BiFunction<Call, Leg, CallResult> command) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Call call = byLegId.get(legId);
+            if (call == null) {
+                break;
+            }
+            CallResult result = call.executor.runAndWait(() -> {
+                Leg leg = call.leg(legId);
+                if (leg == null) {
+                    return null;
+                }
+                return call.ended || leg.isEnded() ? WRONG_STATE : command.apply(call, leg);
+            }, COMMAND_WAIT, BUSY_ENGINE);
+            if (result != null) {
+                return result;
+            }
+        }
+        return CallResult.failure("no-such-leg");
+    }
+
+    @Override
+    public CallResult hangup(String callId) {
+        return onCall(callId, call -> {
+            fail(call, Response.TEMPORARILY_UNAVAILABLE,
+                    call.answeredAt == null ? Disposition.CANCELLED : Disposition.ANSWERED, "hangup");
+            return CallResult.success(callId);
+        });
+    }
+
+    @Override
+    public CallResult hangupLeg(String legId) {
+        return onLeg(legId, (call, leg) -> {
+            Leg peer = leg.peer();
+            drop(leg);
+            if (peer != null) {
+                separate(call, leg, peer);
+            }
+            if (call.legs.stream().allMatch(Leg::isEnded)) {
                 end(call, call.answeredAt == null ? Disposition.CANCELLED : Disposition.ANSWERED, "hangup");
             }
+            return CallResult.success(legId);
         });
-        return CallResult.success(callId);
     }
 
     @Override
     public CallResult play(String legId, String prompt, boolean loop) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
-            if (leg != null && leg.media != null && !leg.isEnded()) {
-                leg.media.play(prompt, loop);
+        return onLeg(legId, (call, leg) -> {
+            if (!leg.isControllable()) {
+                return WRONG_STATE;
             }
+            try {
+                leg.media.play(prompt, loop);
+            } catch (java.io.UncheckedIOException e) {
+                return CallResult.failure("no-such-prompt");
+            }
+            return CallResult.success(legId);
         });
-        return CallResult.success(legId);
     }
 
     @Override
     public CallResult hold(String legId, boolean held) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
-            Leg peer = leg == null ? null : call.peerOf(leg);
-            if (peer == null || peer.media == null || leg.media == null) {
-                return;
+        return onLeg(legId, (call, leg) -> {
+            Leg peer = leg.peer();
+            if (!leg.isControllable() || peer == null || peer.media == null || peer.onHold == held) {
+                return WRONG_STATE;
             }
             if (held) {
                 leg.media.unbridge();
@@ -994,59 +1088,51 @@ public final class SipCalls implements SipListener, CallControl {
                 peer.media.stopPlaying();
                 leg.media.bridge(peer.media);
             }
+            peer.onHold = held;
             emit(new CallEvent.Held(call.id, clock.instant(), peer.id, held));
+            return CallResult.success(legId);
         });
-        return CallResult.success(legId);
     }
 
     @Override
     public CallResult record(String legId, java.nio.file.Path file, boolean stereo) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
-            if (leg == null || leg.media == null || leg.isEnded()) {
-                return;
+        return onLeg(legId, (call, leg) -> {
+            if (!leg.isControllable() || (file == null) == (leg.recording == null)) {
+                return WRONG_STATE;
             }
             if (file == null) {
-                if (leg.recording != null) {
-                    leg.media.stopRecording();
-                    emit(new CallEvent.RecordingChanged(call.id, clock.instant(), leg.recording.toString(), false));
-                    leg.recording = null;
-                }
-                return;
+                leg.media.stopRecording();
+                emit(new CallEvent.RecordingChanged(call.id, clock.instant(), legId, leg.recording.toString(), false));
+                leg.recording = null;
+                return CallResult.success(legId);
             }
             try {
                 leg.media.record(file, stereo);
-                leg.recording = file;
-                call.recordings.add(file.toString());
-                emit(new CallEvent.RecordingChanged(call.id, clock.instant(), file.toString(), true));
             } catch (java.io.IOException e) {
                 log.warn("cannot record {} to {}: {}", legId, file, e.toString());
+                return CallResult.failure("record-failed");
             }
+            leg.recording = file;
+            call.recordings.add(file.toString());
+            emit(new CallEvent.RecordingChanged(call.id, clock.instant(), legId, file.toString(), true));
+            return CallResult.success(legId);
         });
-        return CallResult.success(legId);
     }
 
     @Override
     public CallResult transfer(String legId, String target) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
+        Destination to = destinations.resolve(target);
+        if (!to.reachable() || to.kind() == Destinations.Kind.SERVICE) {
+            return CallResult.failure(to.reachable() ? "unknown-target" : to.reason());
         }
-        if (!registrations.isRegistered(target)) {
-            return CallResult.failure("not-registered");
-        }
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
-            Leg peer = leg == null ? null : call.peerOf(leg);
-            if (leg != null && peer != null && leg.isAnswered()) {
-                blindTransfer(call, peer, leg, target);
+        return onLeg(legId, (call, leg) -> {
+            Leg peer = leg.peer();
+            if (!leg.isControllable() || peer == null) {
+                return WRONG_STATE;
             }
+            blindTransfer(call, peer, leg, to, target);
+            return CallResult.success(legId);
         });
-        return CallResult.success(legId);
     }
 
     @Override
@@ -1054,13 +1140,169 @@ public final class SipCalls implements SipListener, CallControl {
         if (!registrations.isRegistered(extension)) {
             return CallResult.failure("not-registered");
         }
-        Call call = newCall();
-        call.caller = extension;
-        call.callee = number;
-        call.direction = CallDetailRecord.Direction.OUTBOUND;
-        call.originateTarget = number;
-        call.executor.execute(() -> dial(call, extension, null));
+        Destination to = destinations.resolve(number);
+        if (!to.reachable() || to.kind() == Destinations.Kind.APPLICATION) {
+            return CallResult.failure(to.reachable() ? "unknown-target" : to.reason());
+        }
+        Call call = newOutboundCall(extension, number);
+        call.originateTarget = to;
+        call.executor.execute(() -> ringExtension(call, extension, null));
         return CallResult.success(call.id);
+    }
+
+    @Override
+    public CallResult dial(String number, String callerId) {
+        Destination to = destinations.resolve(number);
+        if (!to.reachable() || (to.kind() != Destinations.Kind.EXTENSION && to.kind() != Destinations.Kind.TRUNK)) {
+            return CallResult.failure(to.reachable() ? "unknown-target" : to.reason());
+        }
+        Call call = newOutboundCall(callerId == null ? "application" : callerId, number);
+        call.executor.execute(() -> ringFor(call, to, null));
+        return CallResult.success(call.id);
+    }
+
+    private Call newOutboundCall(String caller, String callee) {
+        Call call = newCall();
+        call.caller = caller;
+        call.callee = callee;
+        call.direction = CallDetailRecord.Direction.OUTBOUND;
+        return call;
+    }
+
+    @Override
+    public CallResult bridge(String legA, String legB) {
+        if (legA.equals(legB)) {
+            return WRONG_STATE;
+        }
+        Call callB = byLegId.get(legB);
+        if (callB != null && callB.executor.isCurrent() && byLegId.get(legA) != callB) {
+            // From a listener of legB's call (say, on the agent's Answered): that call cannot wait for
+            // legA's call, which would wait for it in turn, so it hands its legs over from here.
+            return handOver(callB, legB, legA);
+        }
+        return onLeg(legA, (call, a) -> {
+            Call other = byLegId.get(legB);
+            if (other == null) {
+                return CallResult.failure("no-such-leg");
+            }
+            if (!isFree(a)) {
+                return WRONG_STATE;
+            }
+            Leg b;
+            if (other == call) {
+                b = call.leg(legB);
+            } else {
+                List<Leg> moved = merge(other, call, legB);
+                if (moved == null) {
+                    return BUSY_ENGINE;
+                }
+                call.legs.addAll(moved);
+                moved.forEach(leg -> watch(call, leg));
+                b = call.leg(legB);
+            }
+            if (b == null || !isFree(b)) {
+                return WRONG_STATE;
+            }
+            connect(call, a, b);
+            return CallResult.success(call.id);
+        });
+    }
+
+    /** Answered, not parked, not in a two-party bridge (held counts) nor a conference or supervision. */
+    private static boolean isFree(Leg leg) {
+        return leg.isControllable() && leg.peer() == null && leg.joinAs == null;
+    }
+
+    /**
+     * Moves every leg of {@code other} into {@code into} when {@code legId} is {@code other}'s only live
+     * party and free; {@code other} then ends with cause "merged" and no record of its own (its legs
+     * are in {@code into}'s). Waited for from {@code into}'s executor. Empty when the leg cannot move,
+     * null when {@code other} was too busy to answer.
+     */
+    private List<Leg> merge(Call other, Call into, String legId) {
+        return other.executor.runAndWait(() -> {
+            Leg leg = other.leg(legId);
+            if (other.ended || leg == null || !movable(other, leg)) {
+                return List.<Leg>of();
+            }
+            List<Leg> legs = List.copyOf(other.legs);
+            // Re-pointed before this task ends, so the legs' next SIP messages queue behind the bridge on into's executor.
+            legs.forEach(l -> repoint(l, into));
+            endMerged(other);
+            return legs;
+        }, TAKE_WAIT, null);
+    }
+
+    /** {@link #merge} the other way round, run on {@code other}'s executor: legA's call takes the legs while other waits. */
+    private CallResult handOver(Call other, String legB, String legA) {
+        Leg b = other.leg(legB);
+        Call into = byLegId.get(legA);
+        if (into == null) {
+            return CallResult.failure("no-such-leg");
+        }
+        if (other.ended || b == null || !movable(other, b)) {
+            return WRONG_STATE;
+        }
+        List<Leg> legs = List.copyOf(other.legs);
+        CallResult result = into.executor.runAndWait(() -> {
+            Leg a = into.leg(legA);
+            if (into.ended || a == null || !isFree(a)) {
+                return WRONG_STATE;
+            }
+            into.legs.addAll(legs);
+            legs.forEach(leg -> {
+                repoint(leg, into);
+                watch(into, leg);
+            });
+            connect(into, a, b);
+            return CallResult.success(into.id);
+        }, COMMAND_WAIT, BUSY_ENGINE);
+        if (result.ok()) {
+            endMerged(other);
+        }
+        return result;
+    }
+
+    /** A leg that may move into another call by a bridge: free, and its call's only live party. */
+    private static boolean movable(Call call, Leg leg) {
+        return isFree(leg) && call.legs.stream().filter(l -> !l.isEnded()).count() == 1;
+    }
+
+    /** Ends a call whose legs moved into another one. */
+    private void endMerged(Call call) {
+        call.legs.clear();
+        call.merged = true;
+        end(call, Disposition.ANSWERED, "merged");
+    }
+
+    /** Sends the leg's SIP messages and commands to {@code call} from now on. */
+    private void repoint(Leg leg, Call call) {
+        bySipCallId.put(leg.sipCallId, call);
+        byLegId.put(leg.id, call);
+    }
+
+    @Override
+    public CallResult unbridge(String legId) {
+        return onLeg(legId, (call, leg) -> {
+            Leg peer = leg.peer();
+            if (!leg.isControllable() || peer == null) {
+                return WRONG_STATE;
+            }
+            leg.media.unbridge();
+            separate(call, leg, peer);
+            leg.onHold = false;
+            leg.media.play("hold", true);
+            return CallResult.success(legId);
+        });
+    }
+
+    /** {@code leaving} no longer talks to {@code staying}, which hears music on hold until the application acts. */
+    private void separate(Call call, Leg leaving, Leg staying) {
+        leaving.bridgedWith = null;
+        staying.bridgedWith = null;
+        staying.onHold = false;
+        staying.media.play("hold", true);
+        emit(new CallEvent.Unbridged(call.id, clock.instant(), leaving.id, staying.id));
     }
 
     // ---------------------------------------------------------------- ending
@@ -1068,6 +1310,12 @@ public final class SipCalls implements SipListener, CallControl {
     /** Opens a leg's media and wires its digits and dead-RTP detection into the call. */
     private MediaChannel openMedia(Call call, Leg leg) {
         MediaChannel channel = media.open(leg.id);
+        watchRtp(call, leg, channel);
+        return channel;
+    }
+
+    /** A leg whose RTP stops clears its call (the phone or network is gone). */
+    private void watchRtp(Call call, Leg leg, MediaChannel channel) {
         channel.onDead(() -> call.executor.execute(() -> {
             if (!call.ended && leg.isAnswered()) {
                 log.info("clearing call {}: no RTP from {}", call.id, leg.party);
@@ -1075,7 +1323,21 @@ public final class SipCalls implements SipListener, CallControl {
                 end(call, Disposition.ANSWERED, "rtp-timeout");
             }
         }));
-        return channel;
+    }
+
+    /**
+     * Ends the call after a failure: the caller's unanswered INVITE gets {@code status}, every other
+     * live leg is released (e.g. the party that stayed in a transfer whose target did not answer).
+     */
+    private void fail(Call call, int status, Disposition disposition, String cause) {
+        failInbound(call, status);
+        hangupLegs(call);
+        end(call, disposition, cause);
+    }
+
+    /** The name a leg towards {@code from}'s target shows as caller; the call's caller for the application's calls. */
+    private static String callerName(Call call, Leg from) {
+        return from == null ? call.caller : from.party;
     }
 
     private void failInbound(Call call, int status) {
@@ -1161,6 +1423,12 @@ public final class SipCalls implements SipListener, CallControl {
                 call.startedAt, call.answeredAt, now, call.answeredAt == null ? disposition : Disposition.ANSWERED,
                 cause, call.legs.stream().map(l -> new CallDetailRecord.LegRecord(l.party, l.inbound ? "caller" : "callee",
                         l.startedAt, l.answeredAt, l.endedAt)).toList(), call.recordings);
+        if (call.merged) {
+            // Its legs and times went into the call it was merged into, which records them.
+            timers.schedule(() -> forget(call), 32, TimeUnit.SECONDS);
+            byId.remove(call.id);
+            return;
+        }
         workers.execute(() -> {
             try {
                 records.save(cdr);
@@ -1208,41 +1476,45 @@ public final class SipCalls implements SipListener, CallControl {
     // ---------------------------------------------------------------- pickup and park
 
     /**
-     * Takes a leg out of another call, on that call's executor, and ends what remains of it.
-     * The calling executor blocks (a virtual thread) until the other call answered; calls never
-     * wait on each other the other way round, so this cannot deadlock.
+     * Takes a leg out of another call, on that call's executor, into {@code into}, and ends what
+     * remains of the other call. The calling executor blocks (a virtual thread) until the other
+     * call answered, at most {@link #TAKE_WAIT}; null when no leg matched or it did not answer.
      */
-    private Leg release(Call other, java.util.function.Predicate<Leg> which, String cause) {
-        java.util.concurrent.CompletableFuture<Leg> taken = new java.util.concurrent.CompletableFuture<>();
-        other.executor.execute(() -> {
+    private Leg takeLeg(Call other, Call into, java.util.function.Predicate<Leg> which, String cause) {
+        return other.executor.runAndWait(() -> {
             Leg leg = other.ended ? null : other.legs.stream().filter(which).findFirst().orElse(null);
             if (leg != null) {
                 other.legs.remove(leg);
+                repoint(leg, into);
                 hangupLegs(other);
                 end(other, Disposition.CANCELLED, cause);
             }
-            taken.complete(leg);
-        });
-        try {
-            return taken.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return null;
-        }
+            return leg;
+        }, TAKE_WAIT, null);
     }
 
+    /** Makes a leg taken from another call the first party of {@code call}. */
     private void adopt(Call call, Leg leg) {
         call.legs.add(0, leg);
-        bySipCallId.put(leg.sipCallId, call);
-        byLegId.put(leg.id, call);
+        repoint(leg, call);
+        watch(call, leg);
+    }
+
+    /** Points a moved leg's media events (digits, dead RTP) and session timer at the call that now holds it. */
+    private void watch(Call call, Leg leg) {
         if (leg.media != null) {
+            watchRtp(call, leg, leg.media);
             listenForDigits(call, leg);
+        }
+        if (leg.isAnswered()) {
+            armSession(call, leg);
         }
     }
 
     /** Answers the picking phone and connects it to the caller that was ringing another extension. */
     private void pickup(Call call, Leg picker, Call ringing) {
         Leg caller = ringing == null ? null
-                : release(ringing, l -> l.inbound && !l.isAnswered() && !l.isEnded(), "picked-up");
+                : takeLeg(ringing, call, l -> l.inbound && !l.isAnswered() && !l.isEnded(), "picked-up");
         if (caller == null) {
             picker.state = Leg.State.ENDED;
             respondInvite(picker, Response.NOT_FOUND);
@@ -1268,9 +1540,8 @@ public final class SipCalls implements SipListener, CallControl {
             end(call, Disposition.FAILED, "no-common-codec");
             return;
         }
-        caller.media.bridge(picker.media);
         emit(new CallEvent.Transferred(call.id, clock.instant(), caller.id, picker.party));
-        emit(new CallEvent.Bridged(call.id, clock.instant(), caller.id, picker.id));
+        connect(call, caller, picker);
     }
 
     @Override
@@ -1287,20 +1558,17 @@ public final class SipCalls implements SipListener, CallControl {
     }
 
     private CallResult join(String callId, String extension, String joinAs) {
-        Call call = byId.get(callId);
-        if (call == null) {
-            return CallResult.failure("no-such-call");
-        }
         if (!registrations.isRegistered(extension)) {
-            return CallResult.failure("not-registered");
+            return byId.containsKey(callId) ? CallResult.failure("not-registered") : CallResult.failure("no-such-call");
         }
-        call.executor.execute(() -> {
-            if (!call.ended && call.answeredAt != null) {
-                call.joining = joinAs;
-                dial(call, extension, call.first());
+        return onCall(callId, call -> {
+            if (call.answeredAt == null) {
+                return WRONG_STATE;
             }
+            call.joining = joinAs;
+            ringExtension(call, extension, call.first());
+            return CallResult.success(callId);
         });
-        return CallResult.success(callId);
     }
 
     /** A supervisor or conference leg answered: join it instead of bridging it with the first leg. */
@@ -1321,81 +1589,71 @@ public final class SipCalls implements SipListener, CallControl {
     @Override
     public CallResult attendedTransfer(String waitingLegId, String targetLegId) {
         Call from = byLegId.get(waitingLegId);
-        Call to = byLegId.get(targetLegId);
-        if (from == null || to == null) {
+        if (from == null || byLegId.get(targetLegId) == null) {
             return CallResult.failure("no-such-leg");
         }
-        if (from == to) {
-            return CallResult.failure("same-call");
-        }
-        to.executor.execute(() -> {
-            Leg target = to.leg(targetLegId);
-            if (target == null || !target.isAnswered()) {
-                return;
+        return onLeg(targetLegId, (to, target) -> {
+            Call waitingIn = byLegId.get(waitingLegId);
+            if (waitingIn == to) {
+                return CallResult.failure("same-call");
             }
-            Leg waiting = release(from, l -> l.id.equals(waitingLegId) && l.isAnswered(), "transferred");
+            if (!target.isControllable() || waitingIn == null) {
+                return WRONG_STATE;
+            }
+            Leg waiting = takeLeg(waitingIn, to, l -> l.id.equals(waitingLegId) && l.isControllable(), "transferred");
             if (waiting == null) {
-                return;
+                return WRONG_STATE;
             }
             for (Leg other : to.legs) {
                 if (other != target && !other.isEnded()) {
                     if (other.media != null) {
                         other.media.unbridge();
                     }
-                    bye(other);
+                    release(other);
                     releaseBusy(other);
                 }
             }
             adopt(to, waiting);
-            waiting.media.stopPlaying();
-            target.media.stopPlaying();
-            waiting.media.bridge(target.media);
             emit(new CallEvent.Transferred(to.id, clock.instant(), waiting.id, target.party));
-            emit(new CallEvent.Bridged(to.id, clock.instant(), waiting.id, target.id));
+            connect(to, waiting, target);
+            return CallResult.success(targetLegId);
         });
-        return CallResult.success(targetLegId);
     }
 
     @Override
     public CallResult park(String legId) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
-        String slot = null;
-        for (int n = 701; n <= 720 && slot == null; n++) {
-            if (parked.putIfAbsent(Integer.toString(n), call) == null) {
-                slot = Integer.toString(n);
+        return onLeg(legId, (call, leg) -> {
+            if (!leg.isControllable()) {
+                return WRONG_STATE;
             }
-        }
-        if (slot == null) {
-            return CallResult.failure("park-full");
-        }
-        String parkedAt = slot;
-        call.executor.execute(() -> {
-            Leg leg = call.leg(legId);
-            if (leg == null || !leg.isAnswered() || leg.media == null) {
-                parked.remove(parkedAt, call);
-                return;
+            String slot = null;
+            for (int n = 701; n <= 720 && slot == null; n++) {
+                if (parked.putIfAbsent(Integer.toString(n), call) == null) {
+                    slot = Integer.toString(n);
+                }
             }
-            Leg peer = call.peerOf(leg);
+            if (slot == null) {
+                return CallResult.failure("park-full");
+            }
+            Leg peer = leg.peer();
             leg.media.unbridge();
+            leg.bridgedWith = null;
             if (peer != null) {
-                bye(peer);
+                release(peer);
                 releaseBusy(peer);
             }
             leg.media.play("hold", true);
-            leg.parkedSlot = parkedAt;
-            emit(new CallEvent.Transferred(call.id, clock.instant(), leg.id, "park:" + parkedAt));
+            leg.parkedSlot = slot;
+            emit(new CallEvent.Transferred(call.id, clock.instant(), leg.id, "park:" + slot));
+            return CallResult.success(slot);
         });
-        return CallResult.success(slot);
     }
 
     /** Dialling a park slot connects the phone to the call parked there. */
     private void retrieve(Call call, Leg retriever, String slot) {
         Call parkedCall = parked.remove(slot);
         Leg waiting = parkedCall == null ? null
-                : release(parkedCall, l -> slot.equals(l.parkedSlot) && l.isAnswered(), "retrieved");
+                : takeLeg(parkedCall, call, l -> slot.equals(l.parkedSlot) && l.isAnswered(), "retrieved");
         if (waiting == null) {
             retriever.state = Leg.State.ENDED;
             respondInvite(retriever, Response.NOT_FOUND);
@@ -1418,9 +1676,7 @@ public final class SipCalls implements SipListener, CallControl {
             end(call, Disposition.FAILED, "no-common-codec");
             return;
         }
-        waiting.media.stopPlaying();
-        waiting.media.bridge(retriever.media);
-        emit(new CallEvent.Bridged(call.id, clock.instant(), waiting.id, retriever.id));
+        connect(call, waiting, retriever);
     }
 
     // ---------------------------------------------------------------- session timers (RFC 4028), call executor
@@ -1549,38 +1805,29 @@ public final class SipCalls implements SipListener, CallControl {
         applicationNumbers.add(number);
     }
 
-    /** Runs {@code command} on the call's executor; fails at once when there is no such call. */
-    private CallResult onCall(String callId, java.util.function.Consumer<Call> command) {
-        Call call = byId.get(callId);
-        if (call == null) {
-            return CallResult.failure("no-such-call");
-        }
-        call.executor.execute(() -> command.accept(call));
-        return CallResult.success(callId);
-    }
-
-    /** Runs {@code command} on the executor of the leg's call; fails at once when there is no such leg. */
-    private CallResult onLeg(String legId, java.util.function.BiConsumer<Call, Leg> command) {
-        Call call = byLegId.get(legId);
-        if (call == null) {
-            return CallResult.failure("no-such-leg");
-        }
-        call.executor.execute(() -> command.accept(call, call.leg(legId)));
-        return CallResult.success(legId);
+    /** The leg ringing at the application, if any. */
+    private static Leg ringingAtApplication(Call call) {
+        return call.legs.stream().filter(l -> l.ringingAtApplication && !l.isEnded()).findFirst().orElse(null);
     }
 
     @Override
     public CallResult answer(String callId) {
         return onCall(callId, call -> {
-            Leg a = call.first();
-            if (call.ended || a == null || !a.inbound || a.state != Leg.State.RINGING || a.media != null) {
-                log.debug("answer({}) ignored: not ringing at the application", callId);
-                return;
+            Leg a = ringingAtApplication(call);
+            if (a == null) {
+                return WRONG_STATE;
             }
             if (call.noAnswer != null) {
                 call.noAnswer.cancel(false);
             }
-            answerWithMedia(call, a);
+            a.ringingAtApplication = false;
+            if (a.isAnswered()) {
+                // Transferred here: the SIP dialog is up already, only the ringback stops.
+                a.media.stopPlaying();
+                emit(new CallEvent.Answered(call.id, clock.instant(), a.id));
+                return CallResult.success(callId);
+            }
+            return answerWithMedia(call, a) ? CallResult.success(callId) : CallResult.failure("answer-failed");
         });
     }
 
@@ -1592,13 +1839,12 @@ public final class SipCalls implements SipListener, CallControl {
         }
         return onCall(callId, call -> {
             Leg a = call.first();
-            if (call.ended || a == null || !a.inbound || a.isAnswered() || a.isEnded()) {
-                log.debug("reject({}) ignored: not an unanswered inbound call", callId);
-                return;
+            boolean unansweredInbound = a != null && a.inbound && !a.isAnswered() && !a.isEnded();
+            if (!unansweredInbound && ringingAtApplication(call) == null) {
+                return WRONG_STATE;
             }
-            failInbound(call, known.get().status());
-            hangupLegs(call);
-            end(call, known.get().disposition(), known.get().name());
+            fail(call, known.get().status(), known.get().disposition(), known.get().name());
+            return CallResult.success(callId);
         });
     }
 
@@ -1606,31 +1852,23 @@ public final class SipCalls implements SipListener, CallControl {
     public CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
         List<String> names = new java.util.ArrayList<>(prompts == null ? List.of() : prompts);
         return onLeg(legId, (call, leg) -> {
-            if (leg == null || leg.media == null || !leg.isAnswered()) {
-                emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
-                return;
+            if (!leg.isControllable()) {
+                return WRONG_STATE;
             }
             try {
                 leg.media.collectDigits(names, collection, (digits, how) -> call.executor.execute(
                         () -> emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, digits, how))));
-            } catch (RuntimeException e) {
-                log.info("cannot collect digits on {}", legId, e);
-                emit(new CallEvent.DigitsCollected(call.id, clock.instant(), legId, "", "CANCELLED"));
+            } catch (java.io.UncheckedIOException e) {
+                return CallResult.failure("no-such-prompt");
             }
+            return CallResult.success(legId);
         });
     }
 
     @Override
     public CallResult conferenceRemove(String legId) {
         return onLeg(legId, (call, leg) -> {
-            if (call.ended || leg == null || leg.isEnded()) {
-                return;
-            }
-            release(leg);
-            releaseBusy(leg);
-            if (leg.media != null) {
-                leg.media.close();
-            }
+            drop(leg);
             long left = call.legs.stream().filter(Leg::isAnswered).count();
             emit(new CallEvent.Unbridged(call.id, clock.instant(), legId, null));
             if (left < 2) {
@@ -1638,7 +1876,17 @@ public final class SipCalls implements SipListener, CallControl {
                 hangupLegs(call);
                 end(call, Disposition.ANSWERED, "conference-empty");
             }
+            return CallResult.success(legId);
         });
+    }
+
+    /** Releases one leg (BYE, 487 or CANCEL) and its media; the call goes on. */
+    private void drop(Leg leg) {
+        release(leg);
+        releaseBusy(leg);
+        if (leg.media != null) {
+            leg.media.close();
+        }
     }
 
     private void forget(Call call) {
@@ -1649,7 +1897,17 @@ public final class SipCalls implements SipListener, CallControl {
         }
     }
 
+    /**
+     * Delivers an event to the listeners after the current call task, so they see the call in a
+     * consistent state and may command it (their commands then run at once, on this executor).
+     */
     private void emit(CallEvent event) {
+        if (!SerialExecutor.deferToEndOfTask(() -> deliver(event))) {
+            deliver(event);
+        }
+    }
+
+    private void deliver(CallEvent event) {
         for (CallEventListener l : listeners) {
             try {
                 l.onEvent(event);
