@@ -64,6 +64,16 @@ class ServicesWithSippTests {
     }
 
     @Test
+    void keysSentAsSipInfoReachTheCallEventsLikeRtpOnes() throws Exception {
+        Sipp.Stats stats = Sipp.run("call-service-info-dtmf.xml", target, Duration.ofSeconds(30), "-s", "*43", "-m", "1");
+        assertThat(stats.failed()).as(stats.log()).isZero();
+        assertThat(stats.successful()).isEqualTo(1);
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof CallEvent.Ended));
+        assertThat(events.stream().filter(e -> e instanceof CallEvent.Dtmf).map(e -> ((CallEvent.Dtmf) e).digit()))
+                .containsExactly('7', '9', '#');
+    }
+
+    @Test
     void recordingThroughTheApiCapturesWhatTheCallerHears() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("rec").resolve("call.wav");
         engine.calls().addListener(e -> {

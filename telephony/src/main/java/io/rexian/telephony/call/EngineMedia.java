@@ -193,6 +193,11 @@ public final class EngineMedia implements CallMedia {
         }
 
         @Override
+        public void receiveDigit(char digit) {
+            session.receiveDigit(digit);
+        }
+
+        @Override
         public void record(Path file, boolean stereo) throws IOException {
             session.startRecording(file, stereo ? RecordingLayout.STEREO : RecordingLayout.MIXED_MONO);
         }

@@ -39,6 +39,9 @@ public interface MediaChannel extends AutoCloseable {
 
     void onDigit(Consumer<Character> listener);
 
+    /** A key press signalled outside RTP (SIP INFO): handled exactly like one received as RFC 4733 or in-band. */
+    void receiveDigit(char digit);
+
     /**
      * Plays {@code prompts} in order while collecting digits; {@code done} gets the digits and how the
      * collection ended (a {@code MediaEvent.CollectionEnd} name), once, on a media thread.

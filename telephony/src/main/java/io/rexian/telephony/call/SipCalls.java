@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
 public final class SipCalls implements SipListener, CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER, UPDATE";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, REGISTER, UPDATE, INFO";
     private static final java.util.Set<String> KNOWN_UNSUPPORTED =
             java.util.Set.of("SUBSCRIBE", "MESSAGE", "PRACK", "PUBLISH");
     private static final java.util.Set<String> SUPPORTED_EXTENSIONS = java.util.Set.of("timer");
@@ -929,6 +929,12 @@ public final class SipCalls implements SipListener, CallControl {
             }
             case Request.REFER -> onRefer(call, leg, request, tx);
             case Request.UPDATE -> onUpdate(call, leg, request, tx);
+            case Request.INFO -> {
+                respond(tx, request, Response.OK);
+                if (leg != null && leg.media != null && leg.isAnswered()) {
+                    InfoDigits.of(request).ifPresent(leg.media::receiveDigit);
+                }
+            }
             default -> respond(tx, request, Response.OK);
         }
     }

@@ -332,6 +332,17 @@ public final class MediaSession implements AutoCloseable {
         });
     }
 
+    /**
+     * A key press the phone signalled outside RTP (SIP INFO): events, digit collection and
+     * forwarding see it exactly as one received in the stream.
+     */
+    public void receiveDigit(char digit) {
+        engine.submit(() -> onDigit(digit, INFO_DIGIT_SAMPLES));
+    }
+
+    /** SIP INFO carries a duration only sometimes; 100 ms is what phones typically send. */
+    private static final int INFO_DIGIT_SAMPLES = 800;
+
     private void onDigit(char digit, int durationSamples) {
         emit(new MediaEvent.DigitReceived(digit, Duration.ofMillis(durationSamples / 8)));
         if (forwardDigitsTo != null) {

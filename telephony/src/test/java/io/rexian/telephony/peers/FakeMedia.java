@@ -62,6 +62,7 @@ public final class FakeMedia implements CallMedia {
         @Override public void supervise(MediaChannel supervisor, String mode) { }
         @Override public void conference(java.util.List<MediaChannel> others) { }
         @Override public void onDigit(Consumer<Character> listener) { }
+        @Override public void receiveDigit(char digit) { }
         @Override public void collectDigits(java.util.List<String> prompts,
                 io.rexian.telephony.media.DigitCollection collection,
                 java.util.function.BiConsumer<String, String> done) { }
