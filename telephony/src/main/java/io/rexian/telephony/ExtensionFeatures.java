@@ -49,6 +49,15 @@ public final class ExtensionFeatures {
         this.store = newStore;
     }
 
+    /**
+     * Forgets the extension's features in memory without writing to the store (its owner deleted
+     * the extension and its stored row): a new extension of the same number starts with defaults.
+     */
+    public void forget(String extension) {
+        states.remove(extension);
+        pickupGroups.remove(extension);
+    }
+
     /** The extension's features as one value (defaults when nothing was set). */
     public Settings settings(String extension) {
         State s = of(extension);

@@ -115,8 +115,11 @@ public final class TelephonyEngine implements AutoCloseable {
     }
 
     /** The extension's live registrations (contact, source address, phone's User-Agent), most recent first. */
-    public java.util.List<io.rexian.telephony.registrar.Binding> registrations(String extension) {
-        return registrations.contacts(extension);
+    public java.util.List<Registration> registrations(String extension) {
+        return registrations.contacts(extension).stream()
+                .map(b -> new Registration(b.extension(), b.contact(), b.expiresAt(), b.sourceHost(), b.sourcePort(),
+                        b.transport(), b.userAgent()))
+                .toList();
     }
 
     /**

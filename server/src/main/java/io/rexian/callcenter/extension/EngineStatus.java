@@ -40,22 +40,34 @@ class EngineStatus {
 
     /**
      * Drops the extension's live registrations once the surrounding transaction commits (a change
-     * that is rolled back must not cut phones off): after a disable, delete or new password, calls
-     * stop reaching the phone at once instead of when its registration would have expired.
+     * that is rolled back must not cut phones off): after a disable or new password, calls stop
+     * reaching the phone at once instead of when its registration would have expired.
      */
     void dropRegistrationsAfterCommit(String number) {
+        afterCommit(e -> e.unregister(number));
+    }
+
+    /** After a delete: its registrations and the engine's in-memory call features go too. */
+    void forgetExtensionAfterCommit(String number) {
+        afterCommit(e -> {
+            e.unregister(number);
+            e.features().forget(number);
+        });
+    }
+
+    private void afterCommit(java.util.function.Consumer<TelephonyEngine> action) {
         TelephonyEngine e = engine.getIfAvailable();
         if (e == null) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            e.unregister(number);
+            action.accept(e);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                e.unregister(number);
+                action.accept(e);
             }
         });
     }

@@ -175,7 +175,7 @@ class ExtensionAdministration {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("owner", owner(ownerId).map(UserView::username).orElse(null));
         audit.record(AUDIT_ENTITY, number, "delete", changes);
-        engine.dropRegistrationsAfterCommit(number);
+        engine.forgetExtensionAfterCommit(number);
     }
 
     /** No typed password: {@link ExtensionPasswords} generates one, which the caller must show once. */

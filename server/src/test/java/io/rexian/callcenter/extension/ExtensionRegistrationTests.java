@@ -88,6 +88,13 @@ class ExtensionRegistrationTests {
                 .param("version", "1").param("enabled", "true"));
         assertThat(SippPeer.runScenario("/sipp-register.xml", target, "-s", "6101", "-au", "6101", "-ap", password,
                 "-m", "1")).as("REGISTER after enabling again").isZero();
+
+        // Deleted: the phone is dropped and the engine forgets its features, so a new 6101 starts clean.
+        engine.features().setDoNotDisturb("6101", true);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/extensions/6101")
+                .header("Authorization", users.bearer(admin))).andExpect(status().is2xxSuccessful());
+        assertThat(engine.isRegistered("6101")).isFalse();
+        assertThat(engine.features().doNotDisturb("6101")).isFalse();
     }
 
     @Test
