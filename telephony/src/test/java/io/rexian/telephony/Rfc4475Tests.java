@@ -76,6 +76,7 @@ class Rfc4475Tests {
         expect("escaped characters in the Request-URI user", options("").replace("sip:*44@", "sip:%2a%34%34@"), 200);
         expect("display name with LWS and quoted escapes", options("").replace("From: <sip:torture@127.0.0.1>",
                 "From:    \"J. \\\"Torture\\\" Tester\"   <sip:torture@127.0.0.1>"), 200);
+        expect("unquoted Chinese display name (UTF-8)", options("").replace("From: <", "From: 张三 <"), 200);
         expect("header folded over several lines", options("Subject: this\r\n  is folded\r\n\tover lines\r\n"), 200);
         expect("many Via values in one header and several", options("")
                 .replace(via, via + ";received=127.0.0.1;rport\r\nVia: SIP/2.0/TCP 192.0.2.1;branch=z9hG4bKa, SIP/2.0/UDP 192.0.2.2:5060;branch=z9hG4bKb"), 200);

@@ -27,7 +27,10 @@ final class SyntaxChecks {
             "c", "content-type", "v", "via", "m", "contact");
     private static final Set<String> SCHEMES = Set.of("sip", "sips", "tel");
     private static final Pattern VERSION = Pattern.compile("(?i)SIP/[0-9]+\\.[0-9]+");
-    private static final Pattern TOKENS = Pattern.compile("[A-Za-z0-9\\-.!%*_+`'~]+([ \\t]+[A-Za-z0-9\\-.!%*_+`'~]+)*");
+    // RFC 3261 tokens, plus any non-ASCII octet: phones here send Chinese names unquoted (UTF-8),
+    // which harms nothing, while ASCII separators (",", "@", ...) unquoted are what RFC 4475 refuses.
+    private static final Pattern TOKENS = Pattern.compile(
+            "[A-Za-z0-9\\-.!%*_+`'~\\u0080-\\u00ff]+([ \\t]+[A-Za-z0-9\\-.!%*_+`'~\\u0080-\\u00ff]+)*");
 
     /** The first defect of a request, or empty for a response or a request without any. */
     static Optional<Defect> of(byte[] message) {
