@@ -28,19 +28,19 @@ final class InfoDigits {
         return switch (type.getContentSubType().toLowerCase(Locale.ROOT)) {
             case "dtmf-relay" -> body.lines().map(String::strip)
                     .filter(l -> l.regionMatches(true, 0, "Signal", 0, 6) && l.indexOf('=') > 0)
-                    .map(l -> key(l.substring(l.indexOf('=') + 1).strip()))
+                    .map(l -> key(l.substring(l.indexOf('=') + 1).strip(), true))
                     .flatMap(Optional::stream).findFirst();
-            case "dtmf" -> key(body.strip());
+            case "dtmf" -> key(body.strip(), false);
             default -> Optional.empty();
         };
     }
 
-    /** One key: its character, or its RFC 4733 event number (10 = *, 11 = #, 12–15 = A–D). */
-    private static Optional<Character> key(String value) {
+    /** One key: its character, or (dtmf-relay only) its RFC 4733 event number (10 = *, 11 = #, 12–15 = A–D). */
+    private static Optional<Character> key(String value, boolean eventNumbers) {
         if (value.length() == 1 && KEYS.indexOf(Character.toUpperCase(value.charAt(0))) >= 0) {
             return Optional.of(Character.toUpperCase(value.charAt(0)));
         }
-        if (value.matches("1[0-5]")) {
+        if (eventNumbers && value.matches("1[0-5]")) {
             return Optional.of(KEYS.charAt(Integer.parseInt(value)));
         }
         return Optional.empty();
