@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The calls in progress, by call id, by SIP Call-ID and by leg id, and the ids they get. The maps
- * are read by the stack thread and application threads and written by the calls' executors.
+ * The calls in progress, by call id, by SIP Call-ID and by leg id, and the ids they get. Concurrent
+ * maps: the stack thread, application threads and the calls' executors all use them.
  */
 final class CallIndex {
 

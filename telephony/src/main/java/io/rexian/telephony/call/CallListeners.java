@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 /** The application's {@link CallEventListener}s and how events reach them (after the task that caused them). */
 final class CallListeners {
 
-    private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
-
     /** Same category as before SipCalls was split, so log configuration and filters keep working. */
     private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
+
+    private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
 
     void addListener(CallEventListener listener) {
         listeners.add(listener);

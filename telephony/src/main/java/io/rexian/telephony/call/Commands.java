@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link io.rexian.telephony.CallControl} commands behind {@link SipCalls}: each is validated on
- * the call's executor while the application thread waits (see docs/CALL-CONTROL.md).
+ * The {@link io.rexian.telephony.CallControl} commands behind {@link SipCalls}. A command on an
+ * existing call or leg is validated on that call's executor while the calling thread waits
+ * (see docs/CALL-CONTROL.md); a new call's is checked here and its dialling queued.
  */
 final class Commands {
 
