@@ -124,8 +124,10 @@ final class Routing {
             Request retry = (Request) b.invite.clone();
             CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
             cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            // A new branch for the new transaction, over the transport the first INVITE used.
+            String transport = ((ViaHeader) retry.getHeader(ViaHeader.NAME)).getTransport();
             retry.removeHeader(ViaHeader.NAME);
-            retry.addHeader(sip().headers().createViaHeader(sip().host(), sip().port(), "udp",
+            retry.addHeader(sip().headers().createViaHeader(sip().host(), sip().port(), transport,
                     "z9hG4bK" + UUID.randomUUID().toString().replace("-", "")));
             retry.addHeader(sip().headers().createHeader(proxy ? "Proxy-Authorization" : "Authorization",
                     DigestClient.answer(value, Request.INVITE, b.invite.getRequestURI().toString(),

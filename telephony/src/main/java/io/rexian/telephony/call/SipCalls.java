@@ -289,9 +289,14 @@ public final class SipCalls implements SipListener, CallControl {
         } else if (call != null && request.getMethod().equals(Request.INVITE)) {
             call.executor.execute(() -> {
                 Leg leg = call.bySipCallId(callId);
-                if (leg != null && !leg.isAnswered()) {
+                if (leg != null && !leg.isAnswered() && !leg.isEnded()) {
                     leg.state = Leg.State.ENDED;
                     leg.endedAt = clock.instant();
+                    if (leg.joinAs != null) {
+                        // A supervisor or conference guest who never answered: the call itself goes on.
+                        ending.releaseBusy(leg);
+                        return;
+                    }
                     ending.fail(call, Response.TEMPORARILY_UNAVAILABLE, Disposition.FAILED, "timeout");
                 }
             });
