@@ -91,7 +91,7 @@ public final class TelephonyEngine implements AutoCloseable {
     }
 
     public CallControl calls() {
-        return calls;
+        return calls.control();
     }
 
     /** Adds a carrier trunk (inbound DIDs, outbound prefix, optional registration). */

@@ -1,5 +1,6 @@
 package io.rexian.telephony.call;
 
+import io.rexian.telephony.CallControl;
 import io.rexian.telephony.CallDetailRecord;
 import io.rexian.telephony.CallDetailRecord.Disposition;
 import io.rexian.telephony.CallEvent;
@@ -15,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link io.rexian.telephony.CallControl} commands behind {@link SipCalls}. A command on an
+ * The {@link CallControl} API itself ({@link SipCalls#control()} hands it out). A command on an
  * existing call or leg is validated on that call's executor while the calling thread waits
  * (see docs/CALL-CONTROL.md); a new call's is checked here and its dialling queued.
  */
-final class Commands {
+final class Commands implements CallControl {
 
     /** How long a command waits for its call's executor before answering busy-engine. */
     private static final Duration COMMAND_WAIT = Duration.ofSeconds(2);
@@ -42,9 +43,13 @@ final class Commands {
     private final Clock clock;
     private final Destinations destinations;
 
+    /** Numbers that ring at the application; shared with the routing of inbound calls. */
+    private final java.util.Set<String> applicationNumbers;
+
     Commands(CallListeners events, CallIndex index, CallEnding ending, Connections connections,
              PickupAndPark pickups, Routing routing, Transfers transfers, Registrations registrations,
-             Clock clock, Destinations destinations) {
+             Clock clock, Destinations destinations, java.util.Set<String> applicationNumbers) {
+        this.applicationNumbers = applicationNumbers;
         this.events = events;
         this.index = index;
         this.ending = ending;
@@ -61,6 +66,16 @@ final class Commands {
      * Runs {@code command} on the call's executor, which owns the call's state, and returns its
      * outcome (validation included); an ended call counts as gone.
      */
+    @Override
+    public void addListener(io.rexian.telephony.CallEventListener listener) {
+        events.addListener(listener);
+    }
+
+    @Override
+    public void addApplicationNumber(String number) {
+        applicationNumbers.add(number);
+    }
+
     private CallResult onCall(String callId, java.util.function.Function<Call, CallResult> command) {
         Call call = index.byId.get(callId);
         if (call == null) {
@@ -94,7 +109,8 @@ final class Commands {
         return CallResult.failure("no-such-leg");
     }
 
-    CallResult hangup(String callId) {
+    @Override
+    public CallResult hangup(String callId) {
         return onCall(callId, call -> {
             ending.fail(call, Response.TEMPORARILY_UNAVAILABLE,
                     call.answeredAt == null ? Disposition.CANCELLED : Disposition.ANSWERED, "hangup");
@@ -102,7 +118,8 @@ final class Commands {
         });
     }
 
-    CallResult hangupLeg(String legId) {
+    @Override
+    public CallResult hangupLeg(String legId) {
         return onLeg(legId, (call, leg) -> {
             Leg peer = leg.peer();
             ending.drop(leg);
@@ -116,7 +133,8 @@ final class Commands {
         });
     }
 
-    CallResult play(String legId, String prompt, boolean loop) {
+    @Override
+    public CallResult play(String legId, String prompt, boolean loop) {
         return onLeg(legId, (call, leg) -> {
             if (!leg.isControllable()) {
                 return WRONG_STATE;
@@ -130,7 +148,8 @@ final class Commands {
         });
     }
 
-    CallResult hold(String legId, boolean held) {
+    @Override
+    public CallResult hold(String legId, boolean held) {
         return onLeg(legId, (call, leg) -> {
             Leg peer = leg.peer();
             if (!leg.isControllable() || peer == null || peer.media == null || peer.onHold == held) {
@@ -149,7 +168,8 @@ final class Commands {
         });
     }
 
-    CallResult record(String legId, java.nio.file.Path file, boolean stereo) {
+    @Override
+    public CallResult record(String legId, java.nio.file.Path file, boolean stereo) {
         return onLeg(legId, (call, leg) -> {
             if (!leg.isControllable() || (file == null) == (leg.recording == null)) {
                 return WRONG_STATE;
@@ -173,7 +193,8 @@ final class Commands {
         });
     }
 
-    CallResult transfer(String legId, String target) {
+    @Override
+    public CallResult transfer(String legId, String target) {
         Destination to = destinations.resolve(target);
         if (!to.reachable() || to.kind() == Destinations.Kind.SERVICE) {
             return CallResult.failure(to.reachable() ? "unknown-target" : to.reason());
@@ -188,7 +209,8 @@ final class Commands {
         });
     }
 
-    CallResult originate(String extension, String number) {
+    @Override
+    public CallResult originate(String extension, String number) {
         if (!registrations.isRegistered(extension)) {
             return CallResult.failure("not-registered");
         }
@@ -202,7 +224,8 @@ final class Commands {
         return CallResult.success(call.id);
     }
 
-    CallResult dial(String number, String callerId) {
+    @Override
+    public CallResult dial(String number, String callerId) {
         Destination to = destinations.resolve(number);
         if (!to.reachable() || (to.kind() != Destinations.Kind.EXTENSION && to.kind() != Destinations.Kind.TRUNK)) {
             return CallResult.failure(to.reachable() ? "unknown-target" : to.reason());
@@ -220,7 +243,8 @@ final class Commands {
         return call;
     }
 
-    CallResult bridge(String legA, String legB) {
+    @Override
+    public CallResult bridge(String legA, String legB) {
         if (legA.equals(legB)) {
             return WRONG_STATE;
         }
@@ -325,7 +349,8 @@ final class Commands {
         ending.end(call, Disposition.ANSWERED, "merged");
     }
 
-    CallResult unbridge(String legId) {
+    @Override
+    public CallResult unbridge(String legId) {
         return onLeg(legId, (call, leg) -> {
             Leg peer = leg.peer();
             if (!leg.isControllable() || peer == null) {
@@ -348,14 +373,16 @@ final class Commands {
         events.emit(new CallEvent.Unbridged(call.id, clock.instant(), leaving.id, staying.id));
     }
 
-    CallResult supervise(String callId, String supervisor, String mode) {
+    @Override
+    public CallResult supervise(String callId, String supervisor, String mode) {
         if (!java.util.Set.of("LISTEN", "WHISPER", "BARGE").contains(mode)) {
             return CallResult.failure("unknown-mode");
         }
         return join(callId, supervisor, mode);
     }
 
-    CallResult conference(String callId, String extension) {
+    @Override
+    public CallResult conference(String callId, String extension) {
         return join(callId, extension, "CONFERENCE");
     }
 
@@ -373,7 +400,8 @@ final class Commands {
         });
     }
 
-    CallResult attendedTransfer(String waitingLegId, String targetLegId) {
+    @Override
+    public CallResult attendedTransfer(String waitingLegId, String targetLegId) {
         Call from = index.byLegId.get(waitingLegId);
         if (from == null || index.byLegId.get(targetLegId) == null) {
             return CallResult.failure("no-such-leg");
@@ -381,7 +409,8 @@ final class Commands {
         return onLeg(targetLegId, (to, target) -> transfers.attended(to, target, waitingLegId));
     }
 
-    CallResult park(String legId) {
+    @Override
+    public CallResult park(String legId) {
         return onLeg(legId, pickups::park);
     }
 
@@ -390,7 +419,8 @@ final class Commands {
         return call.legs.stream().filter(l -> l.ringingAtApplication && !l.isEnded()).findFirst().orElse(null);
     }
 
-    CallResult answer(String callId) {
+    @Override
+    public CallResult answer(String callId) {
         return onCall(callId, call -> {
             Leg a = ringingAtApplication(call);
             if (a == null) {
@@ -410,7 +440,8 @@ final class Commands {
         });
     }
 
-    CallResult reject(String callId, String cause) {
+    @Override
+    public CallResult reject(String callId, String cause) {
         Optional<RejectCause> known = RejectCause.of(cause);
         if (known.isEmpty()) {
             return index.byId.containsKey(callId) ? CallResult.failure("unknown-cause") : CallResult.failure("no-such-call");
@@ -426,7 +457,8 @@ final class Commands {
         });
     }
 
-    CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
+    @Override
+    public CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
         List<String> names = new java.util.ArrayList<>(prompts == null ? List.of() : prompts);
         return onLeg(legId, (call, leg) -> {
             if (!leg.isControllable()) {
@@ -442,7 +474,8 @@ final class Commands {
         });
     }
 
-    CallResult conferenceRemove(String legId) {
+    @Override
+    public CallResult conferenceRemove(String legId) {
         return onLeg(legId, (call, leg) -> {
             ending.drop(leg);
             long left = call.legs.stream().filter(Leg::isAnswered).count();

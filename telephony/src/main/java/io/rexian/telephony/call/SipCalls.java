@@ -49,10 +49,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the stack's single thread calls the {@link SipListener} methods; they only
  * create server transactions (so retransmissions are absorbed) and hand the event to the
  * call's {@link SerialExecutor} on virtual threads. A call's state is owned by that executor;
- * commands from {@link CallControl} are queued there too. REGISTER and OPTIONS run on plain
+ * commands from {@link CallControl} ({@link Commands}, see {@link #control()}) are queued there
+ * too. REGISTER and OPTIONS run on plain
  * virtual threads.
  */
-public final class SipCalls implements SipListener, CallControl {
+public final class SipCalls implements SipListener {
 
     private static final Logger log = LoggerFactory.getLogger(SipCalls.class);
     private static final java.util.Set<String> KNOWN_UNSUPPORTED =
@@ -114,7 +115,7 @@ public final class SipCalls implements SipListener, CallControl {
         this.transfers = new Transfers(messages, events, index, ending, connections, pickups, routing, clock,
                 destinations);
         this.commands = new Commands(events, index, ending, connections, pickups, routing, transfers, registrations,
-                clock, destinations);
+                clock, destinations, applicationNumbers);
     }
 
     /** Completes construction once the stack runs (the stack needs the listener first). */
@@ -416,7 +417,7 @@ public final class SipCalls implements SipListener, CallControl {
             try {
                 leg.media.accept(body);
             } catch (IllegalArgumentException e) {
-                hangup(call.id);
+                commands.hangup(call.id);
             }
         }
     }
@@ -465,105 +466,8 @@ public final class SipCalls implements SipListener, CallControl {
         }
     }
 
-    @Override
-    public void addApplicationNumber(String number) {
-        applicationNumbers.add(number);
-    }
-
-    // ---------------------------------------------------------------- call control (application threads)
-
-    @Override
-    public void addListener(CallEventListener listener) {
-        events.addListener(listener);
-    }
-
-    @Override
-    public CallResult hangup(String callId) {
-        return commands.hangup(callId);
-    }
-
-    @Override
-    public CallResult hangupLeg(String legId) {
-        return commands.hangupLeg(legId);
-    }
-
-    @Override
-    public CallResult play(String legId, String prompt, boolean loop) {
-        return commands.play(legId, prompt, loop);
-    }
-
-    @Override
-    public CallResult hold(String legId, boolean held) {
-        return commands.hold(legId, held);
-    }
-
-    @Override
-    public CallResult record(String legId, java.nio.file.Path file, boolean stereo) {
-        return commands.record(legId, file, stereo);
-    }
-
-    @Override
-    public CallResult transfer(String legId, String target) {
-        return commands.transfer(legId, target);
-    }
-
-    @Override
-    public CallResult originate(String extension, String number) {
-        return commands.originate(extension, number);
-    }
-
-    @Override
-    public CallResult dial(String number, String callerId) {
-        return commands.dial(number, callerId);
-    }
-
-    @Override
-    public CallResult bridge(String legA, String legB) {
-        return commands.bridge(legA, legB);
-    }
-
-    @Override
-    public CallResult unbridge(String legId) {
-        return commands.unbridge(legId);
-    }
-
-    @Override
-    public CallResult supervise(String callId, String supervisor, String mode) {
-        return commands.supervise(callId, supervisor, mode);
-    }
-
-    @Override
-    public CallResult conference(String callId, String extension) {
-        return commands.conference(callId, extension);
-    }
-
-    @Override
-    public CallResult attendedTransfer(String waitingLegId, String targetLegId) {
-        return commands.attendedTransfer(waitingLegId, targetLegId);
-    }
-
-    @Override
-    public CallResult park(String legId) {
-        return commands.park(legId);
-    }
-
-    @Override
-    public CallResult answer(String callId) {
-        return commands.answer(callId);
-    }
-
-    @Override
-    public CallResult reject(String callId, String cause) {
-        return commands.reject(callId, cause);
-    }
-
-    @Override
-    public CallResult collectDigits(String legId, List<String> prompts, io.rexian.telephony.media.DigitCollection collection) {
-        return commands.collectDigits(legId, prompts, collection);
-    }
-
-    @Override
-    public CallResult conferenceRemove(String legId) {
-        return commands.conferenceRemove(legId);
+    /** The call-control API for applications (commands validated on each call's executor). */
+    public CallControl control() {
+        return commands;
     }
 }
