@@ -1,6 +1,7 @@
 package io.rexian.customer.web;
 
 import io.rexian.platform.DomainException;
+import io.rexian.platform.web.DomainErrorStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -13,12 +14,7 @@ class CustomerPageErrors {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, HttpServletResponse response, Model model) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
+        HttpStatus status = DomainErrorStatus.of(e);
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         return "error";

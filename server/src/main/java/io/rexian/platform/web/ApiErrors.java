@@ -43,12 +43,7 @@ class ApiErrors {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
+        HttpStatus status = DomainErrorStatus.of(e);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
                 LocaleContextHolder.getLocale()));

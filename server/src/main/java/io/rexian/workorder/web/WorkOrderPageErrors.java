@@ -1,6 +1,7 @@
 package io.rexian.workorder.web;
 
 import io.rexian.platform.DomainException;
+import io.rexian.platform.web.DomainErrorStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -22,12 +23,7 @@ class WorkOrderPageErrors {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, HttpServletResponse response, Model model, Locale locale) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
+        HttpStatus status = DomainErrorStatus.of(e);
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("reason", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
